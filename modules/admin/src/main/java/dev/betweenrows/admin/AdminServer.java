@@ -1,0 +1,2 @@
+package dev.betweenrows.admin;
+public final class AdminServer {}

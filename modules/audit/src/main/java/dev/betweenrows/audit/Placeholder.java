@@ -1,0 +1,2 @@
+package dev.betweenrows.audit;
+final class Placeholder {}

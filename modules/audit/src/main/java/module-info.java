@@ -1,0 +1,3 @@
+module dev.betweenrows.audit {
+    requires dev.betweenrows.store;
+}

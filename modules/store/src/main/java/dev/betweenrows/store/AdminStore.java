@@ -1,0 +1,3 @@
+package dev.betweenrows.store;
+/** Placeholder. */
+public interface AdminStore {}

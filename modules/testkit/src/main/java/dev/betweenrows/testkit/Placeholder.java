@@ -1,0 +1,3 @@
+package dev.betweenrows.testkit;
+/** Placeholder; see PostgresServer. */
+final class Placeholder {}

@@ -1,0 +1,2 @@
+package dev.betweenrows.wire;
+public final class ProxyServer {}
