@@ -1,9 +1,13 @@
-/** Admin store: repository interfaces (exported) and their Derby/Flyway implementation (hidden). */
+/**
+ * Admin store: repository interfaces (exported) and their implementation over Helidon DB Client,
+ * embedded Derby and Flyway (hidden; bound with {@code provides}).
+ */
 module dev.betweenrows.store {
     requires transitive dev.betweenrows.policy;
     requires io.helidon.dbclient;
     requires io.helidon.dbclient.jdbc;
     requires java.sql;
+    requires java.logging;
     requires org.apache.derby.engine;
     requires org.apache.derby.tools;
     requires org.apache.derby.commons;
@@ -11,4 +15,7 @@ module dev.betweenrows.store {
     requires com.ongres.scram.common;
 
     exports dev.betweenrows.store;
+
+    uses dev.betweenrows.store.StoreProvider;
+    provides dev.betweenrows.store.StoreProvider with dev.betweenrows.store.derby.DerbyStoreProvider;
 }

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Links the application and every runtime dependency into one jlink runtime image.
+# Jars without a module descriptor get one from module-info-templates/<automatic-name>.java
+# (compiled against the other jars, injected with `jar --update`). Patched jars are cached by
+# the hash of jar + template, so only a dependency change pays for patching again.
+#
+# usage: build/link-image.sh JARS_DIR IMAGE_DIR VERSION
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+jars=$(cd "${1:?jars dir}" && pwd); image=${2:?image dir}; version=${3:?version}
+: "${JAVA_HOME:?set JAVA_HOME to the Temurin 25 JDK}"
+J=$JAVA_HOME/bin
+cache=${BR_BUILD_CACHE:-$HOME/.cache/betweenrows}/patched-jars
+work=$(dirname "$image")/link-work
+rm -rf "$work" "$image"; mkdir -p "$work/mods" "$work/src" "$work/classes" "$cache"
+
+module_name() { # explicit: "name@v jar:..."; automatic: "No module descriptor..." then "name@v automatic"
+  "$J/jar" --describe-module --file "$1" 2>/dev/null | awk '/^No / || /^releases:/ || NF == 0 {next} {sub(/@.*/, "", $1); print $1; exit}'; }
+
+pending=()     # automatic modules that need a descriptor compiled
+for j in "$jars"/*.jar; do
+  base=$(basename "$j")
+  if ! "$J/jar" --describe-module --file "$j" 2>/dev/null | grep -q 'No module descriptor'; then
+    cp "$j" "$work/mods/$base"; continue
+  fi
+  name=$(module_name "$j")
+  tpl=$root/module-info-templates/$name.java
+  [ -f "$tpl" ] || { echo "ERROR: $base has no module descriptor and no template $tpl;" \
+                          "run build/gen-module-info-templates.sh and review the result" >&2; exit 1; }
+  key=$(cat "$j" "$tpl" | sha256sum | cut -c1-24)
+  if [ -f "$cache/$key.jar" ]; then cp "$cache/$key.jar" "$work/mods/$base"; continue; fi
+  mkdir -p "$work/src/$name"; cp "$tpl" "$work/src/$name/module-info.java"
+  pending+=("$name=$j=$key=$base")
+done
+
+if [ ${#pending[@]} -gt 0 ]; then
+  echo "patching ${#pending[@]} jars with module-info templates"
+  patch_args=(); modules=()
+  for p in "${pending[@]}"; do IFS='=' read -r name j key base <<<"$p"; patch_args+=(--patch-module "$name=$j"); modules+=("$name"); done
+  # Modules being patched are compiled together (multi-module mode); all other jars form the module path.
+  mp=$(for j in "$jars"/*.jar; do skip=; for p in "${pending[@]}"; do [[ "$p" == *"=$j="* ]] && skip=1; done; [ -z "$skip" ] && printf '%s:' "$j"; done)
+  "$J/javac" -nowarn -Xlint:none --module-source-path "$work/src" --module-path "${mp%:}" "${patch_args[@]}" \
+    -d "$work/classes" --module "$(IFS=,; echo "${modules[*]}")"
+  for p in "${pending[@]}"; do
+    IFS='=' read -r name j key base <<<"$p"
+    cp "$j" "$work/$key.jar"
+    "$J/jar" --update --file "$work/$key.jar" -C "$work/classes/$name" module-info.class
+    mv "$work/$key.jar" "$cache/$key.jar"; cp "$cache/$key.jar" "$work/mods/$base"
+  done
+fi
+
+all=$(for j in "$work"/mods/*.jar; do module_name "$j"; done | paste -sd, -)
+echo "linking $(echo "$all" | tr ',' '\n' | wc -l) modules"
+"$J/jlink" --module-path "$work/mods" --add-modules "$all" --output "$image" \
+  --strip-debug --no-header-files --no-man-pages --compress=zip-6 --ignore-signing-information \
+  --add-options="-Dbetweenrows.version=$version"
+cat > "$image/bin/betweenrows" <<'LAUNCHER'
+#!/bin/sh
+# BetweenRows launcher: the jlinked runtime with the server module as entry point.
+here=$(cd "$(dirname "$0")" && pwd)
+exec "$here/java" ${BR_JAVA_OPTS:--XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1} -m dev.betweenrows.server/dev.betweenrows.server.Main "$@"
+LAUNCHER
+chmod +x "$image/bin/betweenrows"
+rm -rf "$work"
+echo "image $image: $(du -sh "$image" | cut -f1), JDK modules: $("$image/bin/java" --list-modules | grep -cE '^(java|jdk)\.')"
