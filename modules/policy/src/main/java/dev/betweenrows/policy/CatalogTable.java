@@ -1,0 +1,20 @@
+package dev.betweenrows.policy;
+
+import java.util.List;
+
+/**
+ * An allowlisted relation of a data source's catalog.
+ *
+ * @param table         upstream schema and name (what policies match and what is sent upstream)
+ * @param exposedSchema the schema name clients use (the catalog alias, or the upstream name)
+ * @param kind          table, view, …
+ * @param columns       the allowlisted (selected) columns in catalog order
+ */
+public record CatalogTable(TableRef table, String exposedSchema, TableKind kind, List<ColumnInfo> columns) {
+    public CatalogTable {
+        Checks.required(table, "table");
+        Checks.nonBlank(exposedSchema, "exposedSchema");
+        Checks.required(kind, "kind");
+        columns = Checks.list(columns, "columns");
+    }
+}

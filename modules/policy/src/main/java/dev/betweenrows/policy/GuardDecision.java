@@ -1,0 +1,103 @@
+package dev.betweenrows.policy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** What the wire does with a statement. Exactly one of four outcomes. */
+public sealed interface GuardDecision {
+
+    /**
+     * Send {@code rewrittenSql} upstream (instead of the client's text) and relay the result.
+     *
+     * @param rewrittenSql the exact text to send and audit
+     * @param policies     the policies that applied to the relations the statement touched, for the audit
+     */
+    record Forward(String rewrittenSql, List<AppliedPolicy> policies) implements GuardDecision {
+        public Forward {
+            Checks.nonBlank(rewrittenSql, "rewrittenSql");
+            policies = Checks.list(policies, "policies");
+        }
+    }
+
+    /**
+     * Answer in-process without touching upstream (e.g. {@code SELECT version()}, emulated catalog queries).
+     *
+     * @param columns    result columns
+     * @param rows       rows of text-format values; a {@code null} element is SQL NULL
+     * @param commandTag the CommandComplete tag, e.g. {@code SELECT 1}
+     */
+    record AnswerLocally(List<LocalColumn> columns, List<List<String>> rows, String commandTag)
+            implements GuardDecision {
+        public AnswerLocally {
+            columns = Checks.list(columns, "columns");
+            List<List<String>> copy = new ArrayList<>();
+            for (List<String> row : rows) {
+                if (row.size() != columns.size()) throw new IllegalArgumentException("row width differs from columns");
+                copy.add(Collections.unmodifiableList(new ArrayList<>(row))); // keeps nulls
+            }
+            rows = List.copyOf(copy);
+            Checks.nonBlank(commandTag, "commandTag");
+        }
+    }
+
+    /**
+     * A session or transaction control statement the wire handles itself (its own allowlist decides
+     * what is forwarded, emulated or refused).
+     *
+     * @param kind      the classification
+     * @param statement the statement text
+     * @param setting   the setting name for SET/RESET/SHOW (lower case), else {@code null}
+     */
+    record SessionControl(ControlKind kind, String statement, String setting) implements GuardDecision {
+        public SessionControl {
+            Checks.required(kind, "kind");
+            Checks.required(statement, "statement");
+        }
+    }
+
+    /**
+     * Refuse with an ErrorResponse. {@code message} and {@code hint} go to the client and must name no
+     * policy and nothing hidden; {@code reason} goes to the audit only.
+     *
+     * @param sqlState five-character SQLSTATE, e.g. {@code 42P01}, {@code 25006}, {@code 0A000}
+     * @param message  client-facing message
+     * @param hint     client-facing hint, or {@code null}
+     * @param position 1-based character position in the client's original text, or 0 for none
+     * @param reason   audit-only explanation (may name policies and hidden objects)
+     */
+    record Refuse(String sqlState, String message, String hint, int position, String reason) implements GuardDecision {
+        private static final Pattern SQLSTATE = Pattern.compile("[0-9A-Z]{5}");
+
+        public Refuse {
+            if (sqlState == null || !SQLSTATE.matcher(sqlState).matches())
+                throw new IllegalArgumentException("bad SQLSTATE: " + sqlState);
+            Checks.nonBlank(message, "message");
+            if (position < 0) throw new IllegalArgumentException("position must be >= 0");
+            Checks.required(reason, "reason");
+        }
+
+        public Refuse(String sqlState, String message, String reason) {
+            this(sqlState, message, null, 0, reason);
+        }
+    }
+
+    /** A result column of {@link AnswerLocally}. */
+    record LocalColumn(String name, int typeOid) {
+        public LocalColumn {
+            Checks.required(name, "name");
+        }
+    }
+
+    /** Classification of {@link SessionControl} statements. */
+    enum ControlKind {
+        BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE_SAVEPOINT, ROLLBACK_TO_SAVEPOINT,
+        /** {@code SET}, {@code SET LOCAL}, {@code SET SESSION}, {@code SET TRANSACTION …}. */
+        SET, RESET, SHOW, DISCARD, DEALLOCATE,
+        /** Cursor movement on a cursor already declared through a rewritten {@code DECLARE}. */
+        FETCH, MOVE, CLOSE,
+        /** An empty statement (only whitespace, comments or semicolons): EmptyQueryResponse. */
+        EMPTY
+    }
+}
