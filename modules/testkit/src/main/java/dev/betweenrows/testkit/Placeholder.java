@@ -1,3 +1,0 @@
-package dev.betweenrows.testkit;
-/** Placeholder; see PostgresServer. */
-final class Placeholder {}
