@@ -14,16 +14,13 @@ cache=${BR_BUILD_CACHE:-$HOME/.cache/betweenrows}/patched-jars
 work=$(dirname "$image")/link-work
 rm -rf "$work" "$image"; mkdir -p "$work/mods" "$work/src" "$work/classes" "$cache"
 
-module_name() { # explicit: "name@v jar:..."; automatic: "No module descriptor..." then "name@v automatic"
-  "$J/jar" --describe-module --file "$1" 2>/dev/null | awk '/^No / || /^releases:/ || NF == 0 {next} {sub(/@.*/, "", $1); print $1; exit}'; }
+# "<jar> <module> <explicit|automatic>" per jar, as the module system itself reads them
+"$J/java" "$root/build/ModuleNames.java" "$jars" > "$work/modules.txt"
 
 pending=()     # automatic modules that need a descriptor compiled
-for j in "$jars"/*.jar; do
-  base=$(basename "$j")
-  if ! "$J/jar" --describe-module --file "$j" 2>/dev/null | grep -q 'No module descriptor'; then
-    cp "$j" "$work/mods/$base"; continue
-  fi
-  name=$(module_name "$j")
+while read -r base name kind; do
+  j=$jars/$base
+  if [ "$kind" = explicit ]; then cp "$j" "$work/mods/$base"; continue; fi
   tpl=$root/module-info-templates/$name.java
   [ -f "$tpl" ] || { echo "ERROR: $base has no module descriptor and no template $tpl;" \
                           "run build/gen-module-info-templates.sh and review the result" >&2; exit 1; }
@@ -31,7 +28,7 @@ for j in "$jars"/*.jar; do
   if [ -f "$cache/$key.jar" ]; then cp "$cache/$key.jar" "$work/mods/$base"; continue; fi
   mkdir -p "$work/src/$name"; cp "$tpl" "$work/src/$name/module-info.java"
   pending+=("$name=$j=$key=$base")
-done
+done < "$work/modules.txt"
 
 if [ ${#pending[@]} -gt 0 ]; then
   echo "patching ${#pending[@]} jars with module-info templates"
@@ -49,16 +46,17 @@ if [ ${#pending[@]} -gt 0 ]; then
   done
 fi
 
-all=$(for j in "$work"/mods/*.jar; do module_name "$j"; done | paste -sd, -)
+all=$(awk '{print $2}' "$work/modules.txt" | paste -sd, -)
 echo "linking $(echo "$all" | tr ',' '\n' | wc -l) modules"
 "$J/jlink" --module-path "$work/mods" --add-modules "$all" --output "$image" \
   --strip-debug --no-header-files --no-man-pages --compress=zip-6 --ignore-signing-information \
-  --add-options="-Dbetweenrows.version=$version"
+  >/dev/null
 cat > "$image/bin/betweenrows" <<'LAUNCHER'
 #!/bin/sh
 # BetweenRows launcher: the jlinked runtime with the server module as entry point.
 here=$(cd "$(dirname "$0")" && pwd)
-exec "$here/java" ${BR_JAVA_OPTS:--XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1} -m dev.betweenrows.server/dev.betweenrows.server.Main "$@"
+# ALL-SYSTEM resolves every linked module, also those Helidon only `requires static` (Prometheus registry).
+exec "$here/java" --add-modules ALL-SYSTEM ${BR_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1} -m dev.betweenrows.server/dev.betweenrows.server.Main "$@"
 LAUNCHER
 chmod +x "$image/bin/betweenrows"
 rm -rf "$work"

@@ -1,10 +1,19 @@
+/** Admin plane: REST API, observability and (later) the web UI on :5435. Exports only AdminServer. */
 module dev.betweenrows.admin {
     requires dev.betweenrows.policy;
     requires dev.betweenrows.store;
     requires io.helidon.webserver;
-    requires io.helidon.webserver.staticcontent;
+    requires io.helidon.webserver.observe;
     requires io.helidon.webserver.observe.health;
     requires io.helidon.webserver.observe.metrics;
+    requires io.helidon.health;
+    requires io.helidon.http.media.jsonb;
     requires io.helidon.security.jwt;
+    requires jakarta.json.bind;
+    requires java.logging;
+
     exports dev.betweenrows.admin;
+    // JSON shapes only: Yasson reads records through a public lookup (see package-info)
+    exports dev.betweenrows.admin.json;
+    opens dev.betweenrows.admin.json to org.eclipse.yasson;
 }

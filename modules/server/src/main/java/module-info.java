@@ -1,3 +1,4 @@
+/** Composition root: configuration, command line, start-up order, ServiceLoader wiring. */
 module dev.betweenrows.server {
     requires dev.betweenrows.policy;
     requires dev.betweenrows.store;
@@ -5,6 +6,10 @@ module dev.betweenrows.server {
     requires dev.betweenrows.admin;
     requires io.helidon.config;
     requires io.helidon.config.yaml;
-    requires io.helidon.logging.jul;
+    requires java.logging;
+
+    exports dev.betweenrows.server;
+
     uses dev.betweenrows.policy.QueryGuardProvider;
+    uses dev.betweenrows.store.StoreProvider;
 }

@@ -1,2 +1,91 @@
 package dev.betweenrows.server;
-public final class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import dev.betweenrows.server.config.ConfigDoc;
+import dev.betweenrows.server.config.ConfigException;
+import dev.betweenrows.server.config.Settings;
+import dev.betweenrows.server.startup.Logs;
+import dev.betweenrows.server.startup.Server;
+import dev.betweenrows.server.startup.StartupException;
+import dev.betweenrows.server.startup.Version;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** Command line: {@code betweenrows [serve] | --version | --help | config-doc}. */
+public final class Main {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        String command = args.isEmpty() ? "serve" : args.getFirst();
+        switch (command) {
+            case "--version", "-V", "version" -> {
+                out.println("BetweenRows " + Version.current());
+                return OK;
+            }
+            case "--help", "-h", "help" -> {
+                out.print(usage());
+                return OK;
+            }
+            case "config-doc" -> {
+                out.print(ConfigDoc.markdown(Config.just(ConfigSources.classpath("application.yaml"))));
+                return OK;
+            }
+            case "serve" -> {
+                return serve(err);
+            }
+            default -> {
+                err.println("unknown command '" + command + "'");
+                err.print(usage());
+                return USAGE;
+            }
+        }
+    }
+
+    private static int serve(PrintStream err) {
+        Settings settings;
+        try {
+            settings = Settings.load(System.getenv());
+        } catch (ConfigException e) {
+            err.println("betweenrows: " + e.getMessage());
+            return USAGE;
+        }
+        Logs.configure(settings.logLevel());
+        try {
+            Server server = Server.start(settings, System.getenv());
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "shutdown"));
+            server.awaitStopped();
+            return OK;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FAILED;
+        } catch (ConfigException | StartupException e) {
+            Logs.fatal(e.getMessage());
+            return FAILED;
+        }
+    }
+
+    static String usage() {
+        return """
+                Usage: betweenrows [command]
+
+                Commands:
+                  serve        start the data plane and the admin plane (default)
+                  --version    print the version and exit
+                  --help       print this help and exit
+                  config-doc   print the configuration reference (Markdown)
+
+                Configuration comes from BR_* environment variables; see docs/reference/configuration.md.
+                First start on an empty data directory needs BR_ADMIN_PASSWORD.
+                """;
+    }
+}

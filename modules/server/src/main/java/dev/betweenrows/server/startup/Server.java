@@ -1,0 +1,128 @@
+package dev.betweenrows.server.startup;
+
+import dev.betweenrows.admin.AdminOptions;
+import dev.betweenrows.admin.AdminServer;
+import dev.betweenrows.policy.GuardContext;
+import dev.betweenrows.policy.QueryGuard;
+import dev.betweenrows.policy.QueryGuardProvider;
+import dev.betweenrows.server.config.Setting;
+import dev.betweenrows.server.config.Settings;
+import dev.betweenrows.store.AdminStore;
+import dev.betweenrows.store.MigrationReport;
+import dev.betweenrows.store.StoreException;
+import dev.betweenrows.store.StoreOptions;
+import dev.betweenrows.store.StoreProvider;
+import dev.betweenrows.wire.ProxyOptions;
+import dev.betweenrows.wire.ProxyServer;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Logger;
+
+/** Start-up order: settings → data dir → keys → store (+migrations) → first admin → guard → listeners → ready. */
+public final class Server {
+    /** The PostgreSQL version the proxy presents to clients. */
+    public static final String PG_SERVER_VERSION = "15.0 (BetweenRows)";
+    private static final Logger LOG = Logger.getLogger(Server.class.getName());
+
+    private final AdminStore store;
+    private final ProxyServer proxy;
+    private final AdminServer admin;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private Server(AdminStore store, ProxyServer proxy, AdminServer admin) {
+        this.store = store;
+        this.proxy = proxy;
+        this.admin = admin;
+    }
+
+    public static Server start(Settings settings, Map<String, String> env) {
+        long t0 = System.nanoTime();
+        settings.warnings().forEach(LOG::warning);
+        Path data = settings.path(Setting.DATA_DIR).toAbsolutePath().normalize();
+        createDataDir(data);
+        KeyFiles.hexKey(settings.get(Setting.ENCRYPTION_KEY), data.resolve("encryption.key"), Setting.ENCRYPTION_KEY.env());
+        KeyFiles.secret(settings.get(Setting.ADMIN_JWT_SECRET), data.resolve("jwt.secret"), Setting.ADMIN_JWT_SECRET.env(), 32);
+
+        AdminStore store = openStore(data);
+        ProxyServer proxy = null;
+        try {
+            FirstAdmin.ensure(store.users(), settings);
+            QueryGuard guard = loadGuard();
+            InetSocketAddress proxyAddr = settings.address(Setting.PROXY_BIND_ADDR);
+            proxy = ProxyServer.start(new ProxyOptions(proxyAddr.getHostString(), proxyAddr.getPort(),
+                    settings.integer(Setting.MAX_CONNECTIONS), settings.integer(Setting.MAX_MESSAGE_BYTES),
+                    Duration.ofSeconds(settings.integer(Setting.IDLE_TIMEOUT_SECS)), PG_SERVER_VERSION), store.users(), guard);
+            InetSocketAddress adminAddr = settings.address(Setting.ADMIN_BIND_ADDR);
+            AdminServer admin = AdminServer.start(new AdminOptions(adminAddr.getHostString(), adminAddr.getPort(),
+                    Version.current()), store);
+            LOG.info("start-up took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            LOG.info("BetweenRows " + Version.current() + " ready: data plane " + proxyAddr.getHostString() + ":" + proxy.port()
+                    + ", admin http://" + adminAddr.getHostString() + ":" + admin.port());
+            return new Server(store, proxy, admin);
+        } catch (RuntimeException e) {
+            if (proxy != null) proxy.close();
+            store.close();
+            throw e instanceof StartupException || e instanceof dev.betweenrows.server.config.ConfigException ? e
+                    : new StartupException("start-up failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void createDataDir(Path data) {
+        try {
+            Files.createDirectories(data);
+        } catch (IOException e) {
+            throw new StartupException("cannot create data directory " + data + " (BR_DATA_DIR): " + e.getMessage(), e);
+        }
+    }
+
+    private static AdminStore openStore(Path data) {
+        try {
+            AdminStore store = StoreProvider.load().open(new StoreOptions(data.resolve("store")));
+            logMigrations(store.migrationReport());
+            return store;
+        } catch (StoreException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+    }
+
+    private static void logMigrations(MigrationReport report) {
+        for (MigrationReport.AppliedMigration m : report.applied()) {
+            LOG.info("applied migration V" + m.version() + " " + m.description() + " (" + m.millis() + " ms)");
+        }
+        if (report.applied().isEmpty()) {
+            LOG.info("admin store schema at version " + report.toVersion() + ", no migration pending");
+        } else {
+            LOG.info("admin store migrated from " + (report.fromVersion() == null ? "empty" : "version " + report.fromVersion())
+                    + " to version " + report.toVersion());
+        }
+    }
+
+    /** The enforcement engine is mandatory: without one the data plane does not start (fail closed). */
+    private static QueryGuard loadGuard() {
+        QueryGuardProvider provider = ServiceLoader.load(QueryGuardProvider.class).findFirst()
+                .orElseThrow(() -> new StartupException("no query guard on the module path: refusing to start the data plane"));
+        return provider.create(new GuardContext(PG_SERVER_VERSION, 10_000, Map.of()));
+    }
+
+    /** Drains and stops both planes, then closes the store; idempotent. */
+    public void stop() {
+        if (stopped.getCount() == 0) return;
+        Logs.atShutdown(Server.class.getName(), "shutting down");
+        proxy.close();
+        admin.close();
+        store.close();
+        Logs.atShutdown(Server.class.getName(), "stopped");
+        stopped.countDown();
+    }
+
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+}
