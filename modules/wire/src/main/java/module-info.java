@@ -1,7 +1,13 @@
+/**
+ * PostgreSQL v3 protocol front end and upstream client. Exports only the ProxyServer entry point (with
+ * its options and the data-source resolver hook); its signatures use policy and store types, hence
+ * {@code requires transitive}.
+ */
 module dev.betweenrows.wire {
-    requires dev.betweenrows.policy;
-    requires dev.betweenrows.store;
+    requires transitive dev.betweenrows.policy;
+    requires transitive dev.betweenrows.store;
     requires com.ongres.scram.client;
     requires com.ongres.scram.common;
+    requires java.logging;
     exports dev.betweenrows.wire;
 }

@@ -1,2 +1,62 @@
 package dev.betweenrows.wire;
-public final class ProxyServer {}
+
+import dev.betweenrows.policy.QueryGuard;
+import dev.betweenrows.policy.SessionRegistry;
+import dev.betweenrows.store.UserRepository;
+import dev.betweenrows.wire.session.Listener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+
+/**
+ * The data-plane listener (PostgreSQL v3 protocol), one virtual thread per connection. Clients
+ * authenticate with SCRAM-SHA-256 against the proxy's own users; every simple-protocol statement goes
+ * through the {@link QueryGuard}. There is no upstream client yet, so nothing is ever forwarded:
+ * statements the guard would forward are refused with 08006.
+ */
+public final class ProxyServer implements AutoCloseable {
+    private final Listener listener;
+
+    private ProxyServer(Listener listener) {
+        this.listener = listener;
+    }
+
+    /** Binds the listener and starts accepting; every database name is refused (FATAL 3D000). */
+    public static ProxyServer start(ProxyOptions options, UserRepository users, QueryGuard guard) {
+        return start(options, users, guard, DataSourceResolver.NONE);
+    }
+
+    /** Binds the listener and starts accepting; {@code resolver} decides which database names exist. */
+    public static ProxyServer start(ProxyOptions options, UserRepository users, QueryGuard guard,
+                                    DataSourceResolver resolver) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(guard, "guard");
+        Objects.requireNonNull(resolver, "resolver");
+        try {
+            return new ProxyServer(Listener.start(options, users, guard, resolver));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + options.host() + ":" + options.port() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public String host() {
+        return listener.host();
+    }
+
+    public int port() {
+        return listener.port();
+    }
+
+    /** The live sessions, for the admin plane to list and end. */
+    public SessionRegistry sessions() {
+        return listener.sessions();
+    }
+
+    /** Stops accepting, sends FATAL 57P01 to every open session and closes them. */
+    @Override
+    public void close() {
+        listener.close();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.betweenrows.wire;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Data-plane listener settings.
+ *
+ * @param host            bind address
+ * @param port            bind port (0 = any free port, see {@link ProxyServer#port()})
+ * @param maxConnections  connections beyond this get FATAL 53300
+ * @param maxMessageBytes largest frontend message accepted (startup packets are capped at 10 000 bytes)
+ * @param idleTimeout     close a session idle this long; {@link Duration#ZERO} disables
+ * @param serverVersion   the PostgreSQL version reported to clients
+ * @param startupTimeout  a connection not authenticated and ready within this time is closed
+ */
+public record ProxyOptions(String host, int port, int maxConnections, int maxMessageBytes, Duration idleTimeout,
+                           String serverVersion, Duration startupTimeout) {
+    public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
+    public ProxyOptions {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(serverVersion, "serverVersion");
+        Objects.requireNonNull(startupTimeout, "startupTimeout");
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
+        if (maxConnections < 1) throw new IllegalArgumentException("maxConnections must be >= 1");
+        if (maxMessageBytes < 10_000) throw new IllegalArgumentException("maxMessageBytes must be >= 10000");
+        if (idleTimeout.isNegative()) throw new IllegalArgumentException("idleTimeout must be >= 0");
+        if (idleTimeout.toMillis() > Integer.MAX_VALUE) throw new IllegalArgumentException("idleTimeout too large");
+        if (startupTimeout.isNegative() || startupTimeout.isZero())
+            throw new IllegalArgumentException("startupTimeout must be > 0");
+    }
+
+    /** With the default 60 s startup timeout. */
+    public ProxyOptions(String host, int port, int maxConnections, int maxMessageBytes, Duration idleTimeout,
+                        String serverVersion) {
+        this(host, port, maxConnections, maxMessageBytes, idleTimeout, serverVersion, DEFAULT_STARTUP_TIMEOUT);
+    }
+}

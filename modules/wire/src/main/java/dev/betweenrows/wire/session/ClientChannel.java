@@ -1,0 +1,101 @@
+package dev.betweenrows.wire.session;
+
+import dev.betweenrows.wire.codec.WireOutput;
+import dev.betweenrows.wire.message.BackendMessage;
+import dev.betweenrows.wire.message.ErrorResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The client socket's sending side. The session thread buffers messages and flushes where it decides
+ * (after ReadyForQuery, after a FATAL, inside the auth exchange). Another thread (shutdown, the admin
+ * plane) may {@link #terminate} the connection at any time: the lock guarantees its FATAL never lands in
+ * the middle of a message, and closing the socket wakes the session thread's blocked read.
+ */
+final class ClientChannel {
+    private static final Duration TERMINATE_LOCK_WAIT = Duration.ofSeconds(1);
+
+    private final Socket socket;
+    private final OutputStream out;
+    private final WireOutput buffer = new WireOutput(8192);
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private volatile boolean terminated;
+
+    ClientChannel(Socket socket) throws IOException {
+        this.socket = socket;
+        this.out = socket.getOutputStream();
+    }
+
+    /** Buffers a message (session thread only). */
+    void send(BackendMessage message) {
+        message.encode(buffer);
+    }
+
+    /** Writes what is buffered and flushes it (session thread only). */
+    void flush() throws IOException {
+        writeLock.lock();
+        try {
+            if (terminated) {
+                buffer.reset();
+                throw new IOException("connection terminated");
+            }
+            buffer.writeTo(out);
+            out.flush();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** One unframed byte: the answer to SSLRequest/GSSENCRequest. */
+    void sendByteAndFlush(int b) throws IOException {
+        writeLock.lock();
+        try {
+            out.write(b);
+            out.flush();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * From any thread: sends {@code fatal} (if not null) after the last complete flush and closes the
+     * socket. Later flushes by the session thread fail. Idempotent.
+     */
+    void terminate(ErrorResponse fatal) {
+        boolean locked = false;
+        try {
+            // a client that stopped reading can block a flush forever: then close without the message
+            locked = writeLock.tryLock(TERMINATE_LOCK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (locked && !terminated && fatal != null && !socket.isClosed()) {
+                out.write(fatal.toBytes());
+                out.flush();
+            }
+        } catch (IOException ignored) {
+            // the client is gone already
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            terminated = true;
+            if (locked) {
+                writeLock.unlock();
+            }
+            close();
+        }
+    }
+
+    boolean isTerminated() {
+        return terminated;
+    }
+
+    void close() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing left to do
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package dev.betweenrows.wire.session;
+
+import dev.betweenrows.policy.GuardSession;
+import dev.betweenrows.policy.SessionInfo;
+import dev.betweenrows.policy.SessionState;
+import dev.betweenrows.store.UserRecord;
+import dev.betweenrows.wire.DataSourceBinding;
+import dev.betweenrows.wire.codec.FrameDecoder;
+import dev.betweenrows.wire.codec.ProtocolException;
+import dev.betweenrows.wire.message.AuthenticationOk;
+import dev.betweenrows.wire.message.BackendKeyData;
+import dev.betweenrows.wire.message.ErrorResponse;
+import dev.betweenrows.wire.message.ReadyForQuery;
+import dev.betweenrows.wire.message.StartupMessage;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One client connection from its first packet to its close, on its own virtual thread:
+ * AWAIT_STARTUP → AUTHENTICATING → READY ⇄ IN_QUERY → CLOSED. Each step is its own class (startup
+ * negotiation, {@link Authentication}, {@link QueryLoop}); this one sequences them and turns every failure
+ * into at most one FATAL ErrorResponse followed by a close of this connection only.
+ */
+final class ClientConnection implements Runnable {
+    private static final Logger LOG = Logger.getLogger(ClientConnection.class.getName());
+
+    private final long id;
+    private final Socket socket;
+    private final SessionServices services;
+    private final Instant startedAt = Instant.now();
+    private final String clientAddress;
+    private final ClientChannel channel;
+    private final FrameDecoder decoder;
+    private volatile ConnectionState state = ConnectionState.AWAIT_STARTUP;
+    private volatile Instant statementStartedAt;
+    private volatile SessionInfo baseInfo; // set once authenticated and bound
+    private volatile GuardSession guardSession;
+    private volatile SessionSettings settings;
+    private volatile LiveSessions.CancelKey cancelKey;
+
+    ClientConnection(long id, Socket socket, SessionServices services) throws IOException {
+        this.id = id;
+        this.socket = socket;
+        this.services = services;
+        InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
+        this.clientAddress = remote.getAddress().getHostAddress() + ":" + remote.getPort();
+        this.channel = new ClientChannel(socket);
+        this.decoder = new FrameDecoder(socket.getInputStream(), services.options().maxMessageBytes());
+    }
+
+    long id() {
+        return id;
+    }
+
+    @Override
+    public void run() {
+        ScheduledFuture<?> deadline = services.timers().schedule(this::startupTimedOut,
+                services.options().startupTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        boolean admitted = false;
+        try {
+            socket.setKeepAlive(true);
+            socket.setTcpNoDelay(true);
+            StartupMessage startup = StartupNegotiation.negotiate(decoder, channel, services.sessions());
+            if (startup == null) {
+                return;
+            }
+            state = ConnectionState.AUTHENTICATING;
+            admitted = services.slots().tryAcquire();
+            if (!admitted) {
+                throw SessionError.tooManyConnections();
+            }
+            StartupParameters params = StartupParameters.from(startup);
+            Authentication auth = new Authentication(services, decoder, channel, socket);
+            Optional<UserRecord> user = auth.authenticate(params.user());
+            if (user.isEmpty()) {
+                return; // the client hung up mid-exchange
+            }
+            DataSourceBinding binding = auth.bind(user.get(), params.database());
+            settings = new SessionSettings(params, services.options().serverVersion());
+            becomeReady(binding, params);
+            deadline.cancel(false);
+            socket.setSoTimeout((int) services.options().idleTimeout().toMillis()); // 0 = wait forever
+            SimpleQueryHandler queries = new SimpleQueryHandler(services.guard(), new SessionControlHandler(settings));
+            new QueryLoop(decoder, channel, queries, () -> guardSession, this::moveTo).run();
+        } catch (SessionError e) {
+            fatal(e.toFatal());
+        } catch (ProtocolException e) {
+            fatal(e.toErrorResponse());
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "connection " + id + " ended: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "connection " + id + " failed", e);
+            fatal(ErrorResponse.error("FATAL", "XX000", "internal error"));
+        } finally {
+            state = ConnectionState.CLOSED;
+            deadline.cancel(false);
+            if (admitted) {
+                services.slots().release();
+            }
+            services.sessions().closed(this);
+            channel.close();
+        }
+    }
+
+    private void becomeReady(DataSourceBinding binding, StartupParameters params) throws IOException {
+        cancelKey = services.sessions().issueKey(this);
+        guardSession = new GuardSession(id, binding.user(), binding.dataSource(), binding.policies(), binding.catalog());
+        baseInfo = new SessionInfo(id, binding.user().userId(), binding.user().username(), binding.dataSource().id(),
+                binding.dataSource().name(), clientAddress, params.applicationName(), startedAt, SessionState.IDLE,
+                null);
+        channel.send(AuthenticationOk.INSTANCE);
+        settings.startupReport().forEach(channel::send);
+        channel.send(new BackendKeyData(cancelKey.processId(), cancelKey.secretKey()));
+        channel.send(ReadyForQuery.IDLE);
+        state = ConnectionState.READY;
+        channel.flush();
+    }
+
+    private void moveTo(ConnectionState next) {
+        statementStartedAt = next == ConnectionState.IN_QUERY ? Instant.now() : null;
+        state = next;
+    }
+
+    /** The session as the admin plane sees it; empty until authenticated and bound. */
+    Optional<SessionInfo> info() {
+        SessionInfo base = baseInfo;
+        if (base == null) {
+            return Optional.empty();
+        }
+        SessionState current = switch (state) {
+            case READY -> SessionState.IDLE;
+            case IN_QUERY -> SessionState.ACTIVE;
+            case CLOSED -> SessionState.CLOSING;
+            case AWAIT_STARTUP, AUTHENTICATING -> SessionState.STARTING;
+        };
+        return Optional.of(new SessionInfo(base.id(), base.userId(), base.username(), base.dataSourceId(),
+                base.dataSourceName(), base.clientAddress(), settings.get("application_name").orElse(""),
+                base.startedAt(), current,
+                current == SessionState.ACTIVE ? statementStartedAt : null));
+    }
+
+    int processId() {
+        LiveSessions.CancelKey key = cancelKey;
+        return key == null ? 0 : key.processId();
+    }
+
+    int secretKey() {
+        return cancelKey.secretKey();
+    }
+
+    /** Nothing runs anywhere yet (no upstream): a matching CancelRequest has nothing to cancel. */
+    void cancelCurrentStatement() {
+        LOG.fine("cancel request for session " + id + ": no upstream statement to cancel");
+    }
+
+    /** From another thread: FATAL (once a StartupMessage was seen, else a plain close), then close. */
+    void terminate(SessionError why) {
+        channel.terminate(state == ConnectionState.AWAIT_STARTUP ? null : why.toFatal());
+    }
+
+    void forceClose() {
+        channel.close();
+    }
+
+    private void startupTimedOut() {
+        switch (state) {
+            case AWAIT_STARTUP -> channel.terminate(null);
+            case AUTHENTICATING ->
+                    channel.terminate(ErrorResponse.error("FATAL", "57014", "canceling authentication due to timeout"));
+            default -> { }
+        }
+    }
+
+    /** The session's own FATAL: whatever is buffered goes first, then the error, then the close. */
+    private void fatal(ErrorResponse error) {
+        if (channel.isTerminated()) {
+            return;
+        }
+        try {
+            channel.send(error);
+            channel.flush();
+        } catch (IOException | RuntimeException ignored) {
+            // the client is gone; closing is all that is left
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.betweenrows.wire.session;
+
+import dev.betweenrows.policy.GuardSession;
+import dev.betweenrows.wire.codec.AuthPhase;
+import dev.betweenrows.wire.codec.Frame;
+import dev.betweenrows.wire.codec.FrameDecoder;
+import dev.betweenrows.wire.codec.FrontendMessages;
+import dev.betweenrows.wire.message.Bind;
+import dev.betweenrows.wire.message.Close;
+import dev.betweenrows.wire.message.CopyData;
+import dev.betweenrows.wire.message.CopyDone;
+import dev.betweenrows.wire.message.CopyFail;
+import dev.betweenrows.wire.message.Describe;
+import dev.betweenrows.wire.message.ErrorResponse;
+import dev.betweenrows.wire.message.Execute;
+import dev.betweenrows.wire.message.Flush;
+import dev.betweenrows.wire.message.FrontendMessage;
+import dev.betweenrows.wire.message.FunctionCall;
+import dev.betweenrows.wire.message.Parse;
+import dev.betweenrows.wire.message.PasswordMessage;
+import dev.betweenrows.wire.message.Query;
+import dev.betweenrows.wire.message.ReadyForQuery;
+import dev.betweenrows.wire.message.SASLInitialResponse;
+import dev.betweenrows.wire.message.SASLResponse;
+import dev.betweenrows.wire.message.StartupPacket;
+import dev.betweenrows.wire.message.Sync;
+import dev.betweenrows.wire.message.Terminate;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The authenticated session's message loop (READY ⇄ IN_QUERY). Simple queries go through the guard; the
+ * extended protocol is not implemented yet, so its first message of a batch gets 0A000 and the rest is
+ * skipped until Sync, exactly as PostgreSQL skips after an error. Output is flushed after ReadyForQuery
+ * only. Returns on Terminate or end of stream; a malformed message raises ProtocolException (FATAL) and a
+ * read that waited longer than the idle timeout raises the 57P05 SessionError.
+ */
+final class QueryLoop {
+    private final FrameDecoder decoder;
+    private final ClientChannel channel;
+    private final SimpleQueryHandler queries;
+    private final Supplier<GuardSession> session;
+    private final Consumer<ConnectionState> state;
+    private boolean skippingToSync;
+
+    QueryLoop(FrameDecoder decoder, ClientChannel channel, SimpleQueryHandler queries,
+              Supplier<GuardSession> session, Consumer<ConnectionState> state) {
+        this.decoder = decoder;
+        this.channel = channel;
+        this.queries = queries;
+        this.session = session;
+        this.state = state;
+    }
+
+    void run() throws IOException {
+        while (true) {
+            FrontendMessage message = next();
+            if (message == null || message instanceof Terminate) {
+                return;
+            }
+            state.accept(ConnectionState.IN_QUERY);
+            handle(message);
+            state.accept(ConnectionState.READY);
+        }
+    }
+
+    private FrontendMessage next() throws IOException {
+        Frame frame;
+        try {
+            frame = decoder.readFrame();
+        } catch (SocketTimeoutException e) {
+            throw SessionError.idleTimeout();
+        }
+        return frame == null ? null : FrontendMessages.decode(frame, AuthPhase.NONE);
+    }
+
+    private void handle(FrontendMessage message) throws IOException {
+        switch (message) {
+            case Query q -> {
+                queries.handle(q.sql(), session.get(), channel);
+                readyForQuery();
+            }
+            case Parse p -> extended();
+            case Bind b -> extended();
+            case Describe d -> extended();
+            case Execute e -> extended();
+            case Close c -> extended();
+            case Flush f -> channel.flush();
+            case Sync s -> {
+                skippingToSync = false;
+                readyForQuery();
+            }
+            case FunctionCall f -> {
+                channel.send(notSupported("function calls are not supported"));
+                readyForQuery();
+            }
+            // PostgreSQL ignores copy messages outside COPY (a COPY may have ended with an error)
+            case CopyData d -> { }
+            case CopyDone d -> { }
+            case CopyFail f -> { }
+            case Terminate t -> { }
+            // FrontendMessages never yields these with AuthPhase.NONE; listed so the switch stays exhaustive
+            case StartupPacket p -> throw new IllegalStateException("startup packet after startup");
+            case PasswordMessage p -> throw new IllegalStateException("password message after authentication");
+            case SASLInitialResponse r -> throw new IllegalStateException("SASL message after authentication");
+            case SASLResponse r -> throw new IllegalStateException("SASL message after authentication");
+        }
+    }
+
+    private void extended() {
+        if (!skippingToSync) {
+            channel.send(notSupported("extended query protocol is not supported yet"));
+            skippingToSync = true;
+        }
+    }
+
+    private void readyForQuery() throws IOException {
+        channel.send(ReadyForQuery.IDLE); // no transactions without an upstream: always idle
+        channel.flush();
+    }
+
+    private static ErrorResponse notSupported(String message) {
+        return ErrorResponse.error("ERROR", "0A000", message);
+    }
+}
