@@ -62,7 +62,6 @@ public final class Main {
         Logs.configure(settings.logLevel());
         try {
             Server server = Server.start(settings, System.getenv());
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "shutdown"));
             server.awaitStopped();
             return OK;
         } catch (InterruptedException e) {

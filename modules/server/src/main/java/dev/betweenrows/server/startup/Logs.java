@@ -17,6 +17,8 @@ import java.util.logging.Logger;
 public final class Logs {
     private static final Logger LOG = Logger.getLogger("betweenrows");
     private static volatile Handler console;
+    /** Loggers whose level was set here: JUL holds loggers weakly and would forget the level after a GC. */
+    private static final java.util.List<Logger> CONFIGURED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Logs() {}
 
@@ -32,12 +34,20 @@ public final class Logs {
         root.setLevel(jul);
         // one line per event: our own lines report migrations, so Flyway only speaks up for problems
         if (!"trace".equals(level)) {
-            Logger.getLogger("org.flywaydb").setLevel(Level.WARNING);
+            setLevel("org.flywaydb", Level.WARNING);
+            // printed asynchronously, it would land after the ready line
+            setLevel("io.helidon.common.features", Level.WARNING);
             if (jul.intValue() < Level.INFO.intValue()) {
-                Logger.getLogger("io.helidon").setLevel(Level.INFO);
-                Logger.getLogger("org.apache.calcite").setLevel(Level.INFO);
+                setLevel("io.helidon", Level.INFO);
+                setLevel("org.apache.calcite", Level.INFO);
             }
         }
+    }
+
+    private static void setLevel(String name, Level level) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(level);
+        CONFIGURED.add(logger);
     }
 
     static Level toJul(String level) {

@@ -62,10 +62,13 @@ public final class Server {
             InetSocketAddress adminAddr = settings.address(Setting.ADMIN_BIND_ADDR);
             AdminServer admin = AdminServer.start(new AdminOptions(adminAddr.getHostString(), adminAddr.getPort(),
                     Version.current()), store);
+            Server server = new Server(store, proxy, admin);
+            // registered before "ready" is announced, so a SIGTERM right after it still drains
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "shutdown"));
             LOG.info("start-up took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
             LOG.info("BetweenRows " + Version.current() + " ready: data plane " + proxyAddr.getHostString() + ":" + proxy.port()
                     + ", admin http://" + adminAddr.getHostString() + ":" + admin.port());
-            return new Server(store, proxy, admin);
+            return server;
         } catch (RuntimeException e) {
             if (proxy != null) proxy.close();
             store.close();
