@@ -13,6 +13,8 @@ module dev.betweenrows.store {
     requires org.apache.derby.commons;
     requires flyway.core;
     requires com.ongres.scram.common;
+    requires jakarta.json;
+    requires org.eclipse.parsson;   // the JSON provider, resolved so jlink and the module path include it
 
     exports dev.betweenrows.store;
 

@@ -1,5 +1,7 @@
 package dev.betweenrows.store;
 
+import java.util.function.Consumer;
+
 /** The open admin store: repositories over one embedded database. */
 public interface AdminStore extends AutoCloseable {
 
@@ -7,6 +9,38 @@ public interface AdminStore extends AutoCloseable {
     MigrationReport migrationReport();
 
     UserRepository users();
+
+    RoleRepository roles();
+
+    AttributeDefinitionRepository attributes();
+
+    DataSourceRepository dataSources();
+
+    CatalogRepository catalog();
+
+    PolicyRepository policies();
+
+    AssignmentRepository assignments();
+
+    AdminAuditRepository audit();
+
+    /**
+     * The policy-set version: raised on every committed change to policies, assignments, catalog, roles,
+     * memberships, attributes, access grants or data sources. Caches keyed by it are invalidated by a change.
+     */
+    long policySetVersion();
+
+    /**
+     * Calls {@code listener} after each commit that the data plane must see. Returns a handle that
+     * removes the listener when closed.
+     */
+    Subscription addListener(Consumer<StoreChange> listener);
+
+    /** A listener registration; closing it removes the listener. */
+    interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     /** True when a trivial query against the store succeeds. */
     boolean isHealthy();

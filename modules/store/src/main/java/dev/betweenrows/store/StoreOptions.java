@@ -1,11 +1,47 @@
 package dev.betweenrows.store;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
 
-/** Where the embedded store lives. {@code storeDir} is created on first start. */
-public record StoreOptions(Path storeDir) {
+/**
+ * Where the embedded store lives ({@code storeDir} is created on first start) and the 32-byte
+ * AES-256 key that seals data-source passwords ({@code BR_ENCRYPTION_KEY}).
+ */
+public record StoreOptions(Path storeDir, byte[] encryptionKey) {
     public StoreOptions {
         Objects.requireNonNull(storeDir, "storeDir");
+        if (encryptionKey != null) {
+            if (encryptionKey.length != SecretBox.KEY_BYTES) {
+                throw new IllegalArgumentException("encryption key must be " + SecretBox.KEY_BYTES + " bytes");
+            }
+            encryptionKey = encryptionKey.clone();
+        }
+    }
+
+    /** A store without a key: it works, but refuses to store or reveal data-source passwords (fails closed). */
+    public StoreOptions(Path storeDir) {
+        this(storeDir, null);
+    }
+
+    @Override
+    public byte[] encryptionKey() {
+        return encryptionKey == null ? null : encryptionKey.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StoreOptions other && storeDir.equals(other.storeDir)
+                && Arrays.equals(encryptionKey, other.encryptionKey);
+    }
+
+    @Override
+    public int hashCode() {
+        return storeDir.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "StoreOptions[storeDir=" + storeDir + ", encryptionKey=" + (encryptionKey == null ? "none" : "***") + "]";
     }
 }

@@ -47,10 +47,10 @@ public final class Server {
         settings.warnings().forEach(LOG::warning);
         Path data = settings.path(Setting.DATA_DIR).toAbsolutePath().normalize();
         createDataDir(data);
-        KeyFiles.hexKey(settings.get(Setting.ENCRYPTION_KEY), data.resolve("encryption.key"), Setting.ENCRYPTION_KEY.env());
+        byte[] encryptionKey = KeyFiles.hexKey(settings.get(Setting.ENCRYPTION_KEY), data.resolve("encryption.key"), Setting.ENCRYPTION_KEY.env());
         KeyFiles.secret(settings.get(Setting.ADMIN_JWT_SECRET), data.resolve("jwt.secret"), Setting.ADMIN_JWT_SECRET.env(), 32);
 
-        AdminStore store = openStore(data);
+        AdminStore store = openStore(data, encryptionKey);
         ProxyServer proxy = null;
         try {
             FirstAdmin.ensure(store.users(), settings);
@@ -85,9 +85,9 @@ public final class Server {
         }
     }
 
-    private static AdminStore openStore(Path data) {
+    private static AdminStore openStore(Path data, byte[] encryptionKey) {
         try {
-            AdminStore store = StoreProvider.load().open(new StoreOptions(data.resolve("store")));
+            AdminStore store = StoreProvider.load().open(new StoreOptions(data.resolve("store"), encryptionKey));
             logMigrations(store.migrationReport());
             return store;
         } catch (StoreException e) {

@@ -1,7 +1,17 @@
 package dev.betweenrows.store.derby;
 
+import dev.betweenrows.store.AdminAuditRepository;
 import dev.betweenrows.store.AdminStore;
+import dev.betweenrows.store.AssignmentRepository;
+import dev.betweenrows.store.AttributeDefinitionRepository;
+import dev.betweenrows.store.CatalogRepository;
+import dev.betweenrows.store.DataSourceRepository;
 import dev.betweenrows.store.MigrationReport;
+import dev.betweenrows.store.PolicyRepository;
+import dev.betweenrows.store.RoleRepository;
+import dev.betweenrows.store.SecretBox;
+import dev.betweenrows.store.StoreChange;
+import dev.betweenrows.store.StoreOptions;
 import dev.betweenrows.store.StoreException;
 import dev.betweenrows.store.StoreLockedException;
 import dev.betweenrows.store.UserRepository;
@@ -20,6 +30,7 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The embedded store. A file lock beside the database makes a second process on the same data
@@ -32,19 +43,42 @@ final class DerbyAdminStore implements AdminStore {
     private final FileLock lock;
     private final DbClient db;
     private final MigrationReport report;
+    private final Transactions tx;
     private final UserRepository users;
+    private final RoleRepository roles;
+    private final AttributeDefinitionRepository attributes;
+    private final DataSourceRepository dataSources;
+    private final CatalogRepository catalog;
+    private final PolicyRepository policies;
+    private final AssignmentRepository assignments;
+    private final AdminAuditRepository audit;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DerbyAdminStore(Path dir, FileChannel lockChannel, FileLock lock, DbClient db, MigrationReport report) {
+    private DerbyAdminStore(Path dir, FileChannel lockChannel, FileLock lock, DbClient db, MigrationReport report,
+                            SecretBox box) {
         this.dir = dir;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.db = db;
         this.report = report;
-        this.users = new DbUserRepository(db);
+        this.tx = new Transactions(db);
+        this.users = new DbUserRepository(tx);
+        this.roles = new DbRoleRepository(tx);
+        this.attributes = new DbAttributeDefinitionRepository(tx);
+        this.dataSources = new DbDataSourceRepository(tx, new Secrets(box));
+        this.catalog = new DbCatalogRepository(tx);
+        this.policies = new DbPolicyRepository(tx);
+        this.assignments = new DbAssignmentRepository(tx);
+        this.audit = new DbAdminAuditRepository(tx);
     }
 
-    static DerbyAdminStore open(Path storeDir) {
+    static DerbyAdminStore open(StoreOptions options) {
+        Path storeDir = options.storeDir();
+        byte[] key = options.encryptionKey();
+        SecretBox box = key == null ? null : SecretBox.aesGcm(key);
+        if (key != null) {
+            java.util.Arrays.fill(key, (byte) 0);
+        }
         Path dir = storeDir.toAbsolutePath().normalize();
         FileChannel channel = null;
         try {
@@ -58,7 +92,7 @@ final class DerbyAdminStore implements AdminStore {
             checkBoots(ds, dir);
             MigrationReport report = Migrations.migrate(ds);
             DbClient db = JdbcClientBuilder.create().connectionPool(new DataSourcePool(ds)).build();
-            return new DerbyAdminStore(dir, channel, lock, db, report);
+            return new DerbyAdminStore(dir, channel, lock, db, report, box);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new StoreException("cannot open the admin store in " + dir + ": " + e.getMessage(), e);
@@ -116,9 +150,59 @@ final class DerbyAdminStore implements AdminStore {
     }
 
     @Override
+    public RoleRepository roles() {
+        return roles;
+    }
+
+    @Override
+    public AttributeDefinitionRepository attributes() {
+        return attributes;
+    }
+
+    @Override
+    public DataSourceRepository dataSources() {
+        return dataSources;
+    }
+
+    @Override
+    public CatalogRepository catalog() {
+        return catalog;
+    }
+
+    @Override
+    public PolicyRepository policies() {
+        return policies;
+    }
+
+    @Override
+    public AssignmentRepository assignments() {
+        return assignments;
+    }
+
+    @Override
+    public AdminAuditRepository audit() {
+        return audit;
+    }
+
+    /** The DB client, for tests of the transaction machinery in this package. */
+    DbClient dbForTests() {
+        return db;
+    }
+
+    @Override
+    public long policySetVersion() {
+        return tx.policySetVersion();
+    }
+
+    @Override
+    public Subscription addListener(Consumer<StoreChange> listener) {
+        return tx.addListener(listener);
+    }
+
+    @Override
     public boolean isHealthy() {
         try {
-            return !closed.get() && db.execute().query("VALUES 1").findAny().isPresent();
+            return !closed.get() && Rows.count(db.execute(), "VALUES 1") == 1;
         } catch (RuntimeException e) {
             return false;
         }
@@ -161,7 +245,7 @@ final class DerbyAdminStore implements AdminStore {
         @Override
         public Connection connection() {
             try {
-                return ds.getConnection();
+                return NullBinding.wrap(ds.getConnection());
             } catch (SQLException e) {
                 throw new StoreException("admin store connection failed: " + e.getMessage(), e);
             }

@@ -8,6 +8,6 @@ import dev.betweenrows.store.StoreProvider;
 public final class DerbyStoreProvider implements StoreProvider {
     @Override
     public AdminStore open(StoreOptions options) {
-        return DerbyAdminStore.open(options.storeDir());
+        return DerbyAdminStore.open(options);
     }
 }

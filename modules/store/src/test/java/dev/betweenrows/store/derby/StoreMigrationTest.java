@@ -29,7 +29,7 @@ class StoreMigrationTest {
     Path data;
 
     private AdminStore open() {
-        return StoreProvider.load().open(new StoreOptions(data.resolve("store")));
+        return StoreProvider.load().open(new StoreOptions(data.resolve("store"), StoreFixture.randomKey()));
     }
 
     @Test

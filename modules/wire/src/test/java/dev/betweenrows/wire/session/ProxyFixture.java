@@ -11,7 +11,8 @@ import dev.betweenrows.store.Passwords;
 import dev.betweenrows.store.StoreOptions;
 import dev.betweenrows.store.StoreProvider;
 import dev.betweenrows.store.UserRecord;
-import dev.betweenrows.store.UserRepository;
+import dev.betweenrows.store.Actor;
+import dev.betweenrows.store.UserProfile;
 import dev.betweenrows.wire.DataSourceBinding;
 import dev.betweenrows.wire.DataSourceResolver;
 import dev.betweenrows.wire.ProxyOptions;
@@ -37,7 +38,7 @@ final class ProxyFixture implements AutoCloseable {
 
     private ProxyFixture(AdminStore store, ProxyOptions options) {
         this.store = store;
-        this.proxy = ProxyServer.start(options, new InactiveBob(store.users()), guard, ProxyFixture::resolve);
+        this.proxy = ProxyServer.start(options, store.users(), guard, ProxyFixture::resolve);
     }
 
     static ProxyFixture start(Path dir) {
@@ -50,6 +51,11 @@ final class ProxyFixture implements AutoCloseable {
             if (store.users().findByUsername(name).isEmpty()) {
                 store.users().create(new NewUser(name, Passwords.scramVerifier(PASSWORD.toCharArray()), false));
             }
+        }
+        // bob exists but is inactive: he must fail exactly like an unknown user
+        var bob = store.users().findByUsername("bob").orElseThrow();
+        if (bob.active()) {
+            store.users().update(bob.id(), new UserProfile(null, null, false, false), Actor.SYSTEM);
         }
         return new ProxyFixture(store, options);
     }
@@ -76,23 +82,5 @@ final class ProxyFixture implements AutoCloseable {
     public void close() {
         proxy.close();
         store.close();
-    }
-
-    private record InactiveBob(UserRepository real) implements UserRepository {
-        @Override
-        public long count() {
-            return real.count();
-        }
-
-        @Override
-        public UserRecord create(NewUser user) {
-            return real.create(user);
-        }
-
-        @Override
-        public Optional<UserRecord> findByUsername(String username) {
-            return real.findByUsername(username).map(u -> !u.username().equals("bob") ? u
-                    : new UserRecord(u.id(), u.username(), u.passwordVerifier(), u.admin(), false, u.createdAt()));
-        }
     }
 }
