@@ -3,5 +3,8 @@ module dev.betweenrows.rewrite {
     requires dev.betweenrows.store;
     requires calcite.core;
     requires calcite.babel;
+    // Read directly: Calcite's parser API exposes Avatica's Casing/Quoting and Guava's ImmutableList.
+    requires avatica.core;
+    requires com.google.common;
     provides dev.betweenrows.policy.QueryGuardProvider with dev.betweenrows.rewrite.CalciteQueryGuardProvider;
 }

@@ -1,13 +1,15 @@
 package dev.betweenrows.rewrite;
 
 import dev.betweenrows.policy.GuardContext;
-import dev.betweenrows.policy.GuardDecision;
 import dev.betweenrows.policy.QueryGuard;
 import dev.betweenrows.policy.QueryGuardProvider;
+import dev.betweenrows.rewrite.guard.CalciteQueryGuard;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * The statement guard. Until the Calcite rewrite lands, it refuses every statement (fail closed):
- * nothing reaches an upstream unless a rewrite has proven it safe.
+ * The Calcite-based statement guard. Option {@code search_path} (comma-separated exposed schema names, default
+ * {@code public}) is the proxy's fixed search path for unqualified names; the upstream's is never used.
  */
 public final class CalciteQueryGuardProvider implements QueryGuardProvider {
     @Override
@@ -17,6 +19,8 @@ public final class CalciteQueryGuardProvider implements QueryGuardProvider {
 
     @Override
     public QueryGuard create(GuardContext context) {
-        return request -> new GuardDecision.Refuse("0A000", "statement not supported", "guard not yet implemented");
+        List<String> searchPath = Arrays.stream(context.options().getOrDefault("search_path", "public").split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return new CalciteQueryGuard(context.serverVersion(), searchPath, context.rewriteCacheSize());
     }
 }

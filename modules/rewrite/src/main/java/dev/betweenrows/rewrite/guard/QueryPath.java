@@ -1,0 +1,77 @@
+package dev.betweenrows.rewrite.guard;
+
+import dev.betweenrows.policy.GuardDecision;
+import dev.betweenrows.policy.GuardDecision.Forward;
+import dev.betweenrows.policy.GuardDecision.Refuse;
+import dev.betweenrows.policy.GuardSession;
+import dev.betweenrows.rewrite.classify.StatementKind;
+import dev.betweenrows.rewrite.enforce.Rewrite;
+import dev.betweenrows.rewrite.enforce.StatementRewriter;
+import dev.betweenrows.rewrite.lex.Statement;
+import dev.betweenrows.rewrite.parse.ParseFailure;
+import dev.betweenrows.rewrite.scope.CatalogResolver;
+import dev.betweenrows.rewrite.scope.ResolveException;
+import java.util.List;
+
+/**
+ * Read queries (also the body of a DECLARE … CURSOR): catalog queries are answered locally or refused (upstream
+ * catalogs leak hidden names and statistics); user queries are rewritten, through the cache.
+ */
+final class QueryPath {
+    private final List<String> searchPath;
+    private final LocalAnswers local;
+    private final RewriteCache cache;
+
+    QueryPath(String serverVersion, List<String> searchPath, RewriteCache cache) {
+        this.searchPath = List.copyOf(searchPath);
+        this.local = new LocalAnswers(serverVersion, searchPath.isEmpty() ? "public" : searchPath.get(0));
+        this.cache = cache;
+    }
+
+    /** {@code bodyStart}: where the query starts in the statement's source (after DECLARE … FOR). */
+    GuardDecision query(Statement st, int bodyStart, StatementKind.Query kind, GuardSession session) {
+        if (kind.touchesCatalog()) {
+            if (bodyStart == st.start()) {
+                var answer = local.answer(st, session);
+                if (answer.isPresent()) return answer.get();
+            }
+            return new Refuse("0A000", "queries on system catalogs and server information are not supported yet",
+                    null, 0, "catalog names: " + kind.catalogNames());
+        }
+        String source = st.source();
+        RewriteCache.Key key = new RewriteCache.Key(source.substring(st.start(), st.end()) + '\u0000' + bodyStart,
+                session.dataSource().id(), session.catalog().version(), session.policies().fingerprint());
+        GuardDecision cached = cache.get(key);
+        if (cached != null) return rebase(cached, st);
+        GuardDecision decision = rewrite(st, bodyStart, session);
+        cache.put(key, decision);
+        return rebase(decision, st);
+    }
+
+    private GuardDecision rewrite(Statement st, int bodyStart, GuardSession session) {
+        String body = st.source().substring(bodyStart, st.end());
+        CatalogResolver catalog = new CatalogResolver(session.catalog(), session.policies(), searchPath,
+                session.dataSource().name());
+        try {
+            Rewrite rewrite = StatementRewriter.rewrite(body, catalog);
+            String sql = st.source().substring(st.start(), bodyStart) + rewrite.sql();
+            return new Forward(sql, rewrite.applied());
+        } catch (ParseFailure e) {
+            return refuse(e.sqlState(), e.getMessage(), e.offset(), bodyStart - st.start(), "parse: " + e.detail());
+        } catch (ResolveException e) {
+            return refuse(e.sqlState(), e.getMessage(), e.offset(), bodyStart - st.start(), e.reason());
+        }
+    }
+
+    /** Positions are cached relative to the statement; the client's text may have more before it. */
+    private static GuardDecision rebase(GuardDecision decision, Statement st) {
+        if (decision instanceof Refuse r && r.position() > 0 && st.start() > 0) {
+            return new Refuse(r.sqlState(), r.message(), r.hint(), r.position() + st.start(), r.reason());
+        }
+        return decision;
+    }
+
+    private static Refuse refuse(String state, String message, int offset, int shift, String reason) {
+        return new Refuse(state, message, null, offset < 0 ? 0 : offset + shift + 1, reason);
+    }
+}
