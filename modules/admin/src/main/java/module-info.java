@@ -10,6 +10,8 @@ module dev.betweenrows.admin {
     requires io.helidon.http.media.jsonb;
     requires io.helidon.security.jwt;
     requires jakarta.json.bind;
+    requires jakarta.json;
+    requires io.helidon.http.media;
     requires java.logging;
 
     exports dev.betweenrows.admin;

@@ -1,15 +1,33 @@
 package dev.betweenrows.admin;
 
+import dev.betweenrows.admin.auth.AdminAuthFilter;
+import dev.betweenrows.admin.auth.AuthService;
+import dev.betweenrows.admin.auth.LoginLimiter;
+import dev.betweenrows.admin.auth.Revocations;
+import dev.betweenrows.admin.auth.TokenService;
 import dev.betweenrows.admin.health.HealthService;
 import dev.betweenrows.admin.health.StoreHealthCheck;
+import dev.betweenrows.admin.http.Cors;
+import dev.betweenrows.admin.http.ErrorHandling;
+import dev.betweenrows.admin.http.SecurityHeaders;
+import dev.betweenrows.policy.SessionRegistry;
 import dev.betweenrows.store.AdminStore;
+import io.helidon.http.media.MediaContext;
+import io.helidon.http.media.jsonb.JsonbSupport;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.config.PropertyNamingStrategy;
 
-/** The admin HTTP listener: {@code /health}, {@code /observe/health}, {@code /observe/metrics}. */
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+
+/** The admin HTTP listener: {@code /health}, {@code /observe/*}, {@code /api/v1/*}. */
 public final class AdminServer implements AutoCloseable {
     private final WebServer server;
 
@@ -17,24 +35,42 @@ public final class AdminServer implements AutoCloseable {
         this.server = server;
     }
 
-    public static AdminServer start(AdminOptions options, AdminStore store) {
+    public static AdminServer start(AdminOptions options, AdminStore store, SessionRegistry sessions) {
+        Clock clock = Clock.systemUTC();
+        AdminContext ctx = new AdminContext(options, store, sessions,
+                new TokenService(options.jwtSecret(), options.tokenLifetime(), clock), new Revocations(clock), clock);
         WebServer server = WebServer.builder()
                 .host(options.host())
                 .port(options.port())
                 .shutdownHook(false)
                 .featuresDiscoverServices(false)
+                .maxPayloadSize(options.maxBodyBytes())
+                .mediaContext(MediaContext.create(m -> m.addMediaSupport(jsonb())))
                 .addFeature(ObserveFeature.just(
                         HealthObserver.create(new StoreHealthCheck(store)),
                         MetricsObserver.create()))
-                .routing(r -> routing(r, options, store))
+                .routing(r -> routing(r, ctx))
                 .build()
                 .start();
         return new AdminServer(server);
     }
 
-    /** The routes, shared with the {@code @ServerTest} tests. */
-    static void routing(HttpRouting.Builder routing, AdminOptions options, AdminStore store) {
-        routing.register("/health", new HealthService(options.version(), store));
+    /** The API's JSON: snake_case names (BetweenRows' shapes), ISO-8601 instants. */
+    static JsonbSupport jsonb() {
+        return (JsonbSupport) JsonbSupport.create(JsonbBuilder.create(new JsonbConfig()
+                .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
+                .withNullValues(true)));
+    }
+
+    /** The routes, shared with the tests. */
+    static void routing(HttpRouting.Builder routing, AdminContext ctx) {
+        ErrorHandling.register(routing);
+        routing.addFilter(new SecurityHeaders(false))
+               .addFilter(new Cors(new HashSet<>(ctx.options().corsOrigins())))
+               .addFilter(new AdminAuthFilter(ctx.tokens(), ctx.revocations(), ctx.store().users()))
+               .register("/health", new HealthService(ctx.options().version(), ctx.store()))
+               .register("/api/v1/auth", new AuthService(ctx.store().users(), ctx.store().audit(), ctx.tokens(),
+                       ctx.revocations(), new LoginLimiter(5, Duration.ofMinutes(5), ctx.clock()), false, ctx.clock()));
     }
 
     public int port() {

@@ -57,6 +57,13 @@ class ImageStartupTest {
             assertEquals(200, metrics.statusCode());
             assertTrue(metrics.body().contains("# TYPE"), "Prometheus text format");
             assertTrue(get(admin, "/observe/health").statusCode() / 100 == 2);
+            HttpResponse<String> foreign = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin + "/health"))
+                    .header("Origin", "https://evil.example").build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(foreign.headers().allValues("Access-Control-Allow-Origin").isEmpty(), "no CORS for unlisted origins");
+            assertEquals("nosniff", foreign.headers().firstValue("X-Content-Type-Options").orElse(""));
+            HttpResponse<String> api = get(admin, "/api/v1/auth/me");
+            assertEquals(401, api.statusCode());
+            assertEquals("{\"error\":\"unauthorized\",\"message\":\"authentication required\"}", api.body());
 
             assertEquals(143, server.terminate(), "SIGTERM ends the JVM with 128+15");
             assertTrue(server.output().contains("stopped"), server.output());

@@ -29,6 +29,36 @@ public final class Passwords {
         }
     }
 
+    /**
+     * True when {@code password} matches {@code verifier} (constant-time comparison of both keys).
+     * A malformed verifier never matches.
+     */
+    public static boolean matches(char[] password, String verifier) {
+        String[] p = verifier == null ? new String[0] : verifier.split("[$:]");
+        if (p.length != 5 || !p[0].equals("SCRAM-SHA-256")) {
+            return false;
+        }
+        try {
+            Base64.Decoder b64 = Base64.getDecoder();
+            byte[] salted = ScramFunctions.saltedPassword(ScramMechanism.SCRAM_SHA_256, StringPreparation.POSTGRESQL_PREPARATION,
+                    password, b64.decode(p[2]), Integer.parseInt(p[1]));
+            byte[] storedKey = ScramFunctions.storedKey(ScramMechanism.SCRAM_SHA_256,
+                    ScramFunctions.clientKey(ScramMechanism.SCRAM_SHA_256, salted));
+            byte[] serverKey = ScramFunctions.serverKey(ScramMechanism.SCRAM_SHA_256, salted);
+            return java.security.MessageDigest.isEqual(storedKey, b64.decode(p[3]))
+                    & java.security.MessageDigest.isEqual(serverKey, b64.decode(p[4]));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** A verifier for no password at all: checking against it costs the same as a real check and never matches. */
+    public static String decoyVerifier() {
+        return DECOY;
+    }
+
+    private static final String DECOY = scramVerifier(java.util.UUID.randomUUID().toString().toCharArray());
+
     public static String scramVerifier(char[] password) {
         requireAcceptable(password);
         byte[] salt = new byte[16];

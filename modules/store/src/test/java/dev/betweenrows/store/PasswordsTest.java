@@ -27,6 +27,15 @@ class PasswordsTest {
     }
 
     @Test
+    void matchesAcceptsOnlyTheRightPassword() {
+        String v = Passwords.scramVerifier("correct-horse".toCharArray());
+        org.junit.jupiter.api.Assertions.assertTrue(Passwords.matches("correct-horse".toCharArray(), v));
+        org.junit.jupiter.api.Assertions.assertFalse(Passwords.matches("correct-horsE".toCharArray(), v));
+        org.junit.jupiter.api.Assertions.assertFalse(Passwords.matches("correct-horse".toCharArray(), "md5abc"));
+        org.junit.jupiter.api.Assertions.assertFalse(Passwords.matches("x".toCharArray(), Passwords.decoyVerifier()));
+    }
+
+    @Test
     void saltIsFreshEachTime() {
         assertNotEquals(Passwords.scramVerifier("same-password".toCharArray()), Passwords.scramVerifier("same-password".toCharArray()));
     }

@@ -48,7 +48,8 @@ public final class Server {
         Path data = settings.path(Setting.DATA_DIR).toAbsolutePath().normalize();
         createDataDir(data);
         byte[] encryptionKey = KeyFiles.hexKey(settings.get(Setting.ENCRYPTION_KEY), data.resolve("encryption.key"), Setting.ENCRYPTION_KEY.env());
-        KeyFiles.secret(settings.get(Setting.ADMIN_JWT_SECRET), data.resolve("jwt.secret"), Setting.ADMIN_JWT_SECRET.env(), 32);
+        String jwtSecret = KeyFiles.secret(settings.get(Setting.ADMIN_JWT_SECRET), data.resolve("jwt.secret"),
+                Setting.ADMIN_JWT_SECRET.env(), 32);
 
         AdminStore store = openStore(data, encryptionKey);
         ProxyServer proxy = null;
@@ -61,7 +62,9 @@ public final class Server {
                     Duration.ofSeconds(settings.integer(Setting.IDLE_TIMEOUT_SECS)), PG_SERVER_VERSION), store.users(), guard);
             InetSocketAddress adminAddr = settings.address(Setting.ADMIN_BIND_ADDR);
             AdminServer admin = AdminServer.start(new AdminOptions(adminAddr.getHostString(), adminAddr.getPort(),
-                    Version.current()), store);
+                    Version.current(), jwtSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    Duration.ofHours(settings.integer(Setting.ADMIN_JWT_EXPIRY_HOURS)),
+                    corsOrigins(settings), 1 << 20), store, proxy.sessions());
             Server server = new Server(store, proxy, admin);
             // registered before "ready" is announced, so a SIGTERM right after it still drains
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "shutdown"));
@@ -75,6 +78,11 @@ public final class Server {
             throw e instanceof StartupException || e instanceof dev.betweenrows.server.config.ConfigException ? e
                     : new StartupException("start-up failed: " + e.getMessage(), e);
         }
+    }
+
+    private static java.util.List<String> corsOrigins(Settings settings) {
+        return java.util.Arrays.stream(settings.get(Setting.CORS_ALLOWED_ORIGINS).orElse("").split(","))
+                .map(String::strip).filter(o -> !o.isEmpty()).toList();
     }
 
     private static void createDataDir(Path data) {

@@ -1,0 +1,17 @@
+package dev.betweenrows.admin;
+
+import dev.betweenrows.policy.SessionInfo;
+import dev.betweenrows.policy.SessionRegistry;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A data plane with no open sessions. */
+final class NoSessions implements SessionRegistry {
+    @Override public List<SessionInfo> list() { return List.of(); }
+    @Override public Optional<SessionInfo> find(long sessionId) { return Optional.empty(); }
+    @Override public boolean terminate(long sessionId, String reason) { return false; }
+    @Override public int terminateUser(String userId, String reason) { return 0; }
+    @Override public int terminateUserOnDataSource(String userId, String dataSourceId, String reason) { return 0; }
+    @Override public int terminateDataSource(String dataSourceId, String reason) { return 0; }
+}
