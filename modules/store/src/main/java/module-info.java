@@ -19,5 +19,6 @@ module dev.betweenrows.store {
     exports dev.betweenrows.store;
 
     uses dev.betweenrows.store.StoreProvider;
+    uses dev.betweenrows.store.AuditSinkProvider;
     provides dev.betweenrows.store.StoreProvider with dev.betweenrows.store.derby.DerbyStoreProvider;
 }

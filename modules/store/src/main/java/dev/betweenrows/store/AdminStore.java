@@ -24,6 +24,9 @@ public interface AdminStore extends AutoCloseable {
 
     AdminAuditRepository audit();
 
+    /** The data-plane (query and login) audit. */
+    QueryAuditRepository queryAudit();
+
     /**
      * The policy-set version: raised on every committed change to policies, assignments, catalog, roles,
      * memberships, attributes, access grants or data sources. Caches keyed by it are invalidated by a change.

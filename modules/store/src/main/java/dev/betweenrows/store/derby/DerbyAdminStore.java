@@ -1,6 +1,7 @@
 package dev.betweenrows.store.derby;
 
 import dev.betweenrows.store.AdminAuditRepository;
+import dev.betweenrows.store.QueryAuditRepository;
 import dev.betweenrows.store.AdminStore;
 import dev.betweenrows.store.AssignmentRepository;
 import dev.betweenrows.store.AttributeDefinitionRepository;
@@ -52,6 +53,7 @@ final class DerbyAdminStore implements AdminStore {
     private final PolicyRepository policies;
     private final AssignmentRepository assignments;
     private final AdminAuditRepository audit;
+    private final QueryAuditRepository queryAudit;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private DerbyAdminStore(Path dir, FileChannel lockChannel, FileLock lock, DbClient db, MigrationReport report,
@@ -70,6 +72,7 @@ final class DerbyAdminStore implements AdminStore {
         this.policies = new DbPolicyRepository(tx);
         this.assignments = new DbAssignmentRepository(tx);
         this.audit = new DbAdminAuditRepository(tx);
+        this.queryAudit = new DbQueryAuditRepository(tx.db());
     }
 
     static DerbyAdminStore open(StoreOptions options) {
@@ -182,6 +185,11 @@ final class DerbyAdminStore implements AdminStore {
     @Override
     public AdminAuditRepository audit() {
         return audit;
+    }
+
+    @Override
+    public QueryAuditRepository queryAudit() {
+        return queryAudit;
     }
 
     /** The DB client, for tests of the transaction machinery in this package. */

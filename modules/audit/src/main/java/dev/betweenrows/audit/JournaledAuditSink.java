@@ -1,0 +1,152 @@
+package dev.betweenrows.audit;
+
+import dev.betweenrows.audit.journal.Journal;
+import dev.betweenrows.store.AuditSink;
+import dev.betweenrows.store.AuditUnavailableException;
+import dev.betweenrows.store.QueryAuditRecord;
+import dev.betweenrows.store.QueryAuditRepository;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The audit sink: each record is journaled before {@link #record} returns (so a process crash
+ * loses nothing the client saw finish), then written to the store in batches by one writer thread
+ * (group commit). The backlog is bounded: when it is full, producers wait up to {@code maxWait}
+ * and then get {@link AuditUnavailableException}, so statements are refused rather than run
+ * unaudited. Store failures are retried; the journal keeps the records meanwhile.
+ */
+final class JournaledAuditSink implements AuditSink {
+    private static final Logger LOG = Logger.getLogger(JournaledAuditSink.class.getName());
+    private static final int BATCH = 500;
+    private static final long FSYNC_EVERY_MS = 200;
+
+    private final Journal journal;
+    private final QueryAuditRepository repo;
+    private final int capacity;
+    private final Semaphore room;
+    private final Duration maxWait;
+    private final LinkedBlockingQueue<Journal.Entry> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private final RetentionJob retention;
+    private final AtomicLong writeFailures = new AtomicLong();
+    private volatile boolean closing;
+    private volatile long lastFullWarning;
+
+    JournaledAuditSink(Journal journal, QueryAuditRepository repo, int capacity, Duration maxWait, Duration retention) {
+        this.journal = journal;
+        this.repo = repo;
+        this.capacity = capacity;
+        this.room = new Semaphore(capacity);
+        this.maxWait = maxWait;
+        this.writer = Thread.ofPlatform().name("audit-writer").daemon().start(this::writeLoop);
+        this.retention = RetentionJob.start(repo, retention);
+    }
+
+    @Override
+    public void record(QueryAuditRecord record) {
+        if (closing) throw new AuditUnavailableException("the audit is shutting down");
+        try {
+            if (!room.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                warnFull();
+                throw new AuditUnavailableException("the audit backlog is full; statements are refused until it drains");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditUnavailableException("interrupted while waiting for the audit");
+        }
+        try {
+            synchronized (queue) {   // journal order = queue order, so checkpoints never skip a record
+                long seq = journal.append(record);
+                queue.add(new Journal.Entry(seq, record));
+            }
+        } catch (IOException | RuntimeException e) {
+            room.release();
+            LOG.log(Level.SEVERE, "audit journal write failed: " + e.getMessage());
+            throw new AuditUnavailableException("the audit journal cannot be written");
+        }
+    }
+
+    @Override
+    public int backlog() {
+        return capacity - room.availablePermits();
+    }
+
+    long writeFailures() {
+        return writeFailures.get();
+    }
+
+    private void writeLoop() {
+        long lastSync = System.nanoTime();
+        while (!closing || !queue.isEmpty()) {
+            try {
+                List<Journal.Entry> batch = new ArrayList<>(BATCH);
+                Journal.Entry first = queue.poll(FSYNC_EVERY_MS, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, BATCH - 1);
+                    commit(batch);
+                }
+                if (System.nanoTime() - lastSync > FSYNC_EVERY_MS * 1_000_000) {
+                    journal.force();
+                    lastSync = System.nanoTime();
+                }
+            } catch (InterruptedException e) {
+                if (!closing) Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "audit journal fsync failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private void commit(List<Journal.Entry> batch) throws InterruptedException {
+        long backoff = 100;
+        while (true) {
+            try {
+                repo.insertAll(batch.stream().map(Journal.Entry::record).toList());
+                journal.checkpoint(batch.getLast().seq());
+                room.release(batch.size());
+                return;
+            } catch (RuntimeException | IOException e) {
+                long n = writeFailures.incrementAndGet();
+                if (n == 1 || n % 50 == 0) {
+                    LOG.log(Level.WARNING, "audit store write failed (" + n + " so far), retrying; records stay journaled: "
+                            + e.getMessage());
+                }
+                if (closing && backoff > 2000) return;   // left in the journal: replayed on the next start
+                Thread.sleep(backoff);
+                backoff = Math.min(backoff * 2, 5000);
+            }
+        }
+    }
+
+    private void warnFull() {
+        long now = System.currentTimeMillis();
+        if (now - lastFullWarning > 10_000) {
+            lastFullWarning = now;
+            LOG.warning("audit backlog full (" + capacity + " records): refusing statements until it drains");
+        }
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        retention.stop();
+        try {
+            writer.join(30_000);
+            journal.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "audit journal close failed: " + e.getMessage());
+        }
+    }
+}

@@ -1,2 +1,0 @@
-package dev.betweenrows.audit;
-final class Placeholder {}
