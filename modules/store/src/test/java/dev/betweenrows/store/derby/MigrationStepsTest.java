@@ -40,7 +40,8 @@ class MigrationStepsTest {
                 List.of("7", "br_policy", "br_policy_version"),
                 List.of("8", "br_policy_assignment"),
                 List.of("9", "br_admin_audit"),
-                List.of("10", "br_store_meta"));
+                List.of("10", "br_store_meta"),
+                List.of("11", "br_query_audit"));
     }
 
     @Test
