@@ -9,5 +9,7 @@ module dev.betweenrows.wire {
     requires com.ongres.scram.client;
     requires com.ongres.scram.common;
     requires java.logging;
+    requires org.bouncycastle.pkix; // self-signed certificate generation only
+    requires org.bouncycastle.provider;
     exports dev.betweenrows.wire;
 }

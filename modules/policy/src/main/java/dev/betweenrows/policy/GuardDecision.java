@@ -49,11 +49,55 @@ public sealed interface GuardDecision {
      * @param kind      the classification
      * @param statement the statement text
      * @param setting   the setting name for SET/RESET/SHOW (lower case), else {@code null}
+     * @param args      the parsed operands the wire rebuilds the forwarded statement from (it never forwards
+     *                  the client's text); {@link ControlArgs#UNPARSED} when the guard did not parse them
      */
-    record SessionControl(ControlKind kind, String statement, String setting) implements GuardDecision {
+    record SessionControl(ControlKind kind, String statement, String setting, ControlArgs args)
+            implements GuardDecision {
         public SessionControl {
             Checks.required(kind, "kind");
             Checks.required(statement, "statement");
+            Checks.required(args, "args");
+        }
+
+        /** Without parsed operands: the wire refuses what it cannot rebuild from validated parts. */
+        public SessionControl(ControlKind kind, String statement, String setting) {
+            this(kind, statement, setting, ControlArgs.UNPARSED);
+        }
+    }
+
+    /**
+     * Parsed operands of a {@link SessionControl} statement.
+     *
+     * @param parsed         false when the guard did not parse the operands (nothing else is meaningful then)
+     * @param values         SET values, decoded (quotes removed); empty for {@code DEFAULT}, RESET and SHOW
+     * @param local          {@code SET LOCAL}
+     * @param toDefault      {@code SET x TO DEFAULT} (or {@code RESET x})
+     * @param isolationLevel transaction isolation level in lower case ({@code read committed}, ...), or null
+     * @param readOnly       {@code READ ONLY} (true), {@code READ WRITE} (false), or null when not given
+     * @param deferrable     {@code DEFERRABLE} (true), {@code NOT DEFERRABLE} (false), or null
+     * @param name           savepoint, cursor or prepared-statement name (case as resolved), or null
+     */
+    record ControlArgs(boolean parsed, List<String> values, boolean local, boolean toDefault, String isolationLevel,
+                       Boolean readOnly, Boolean deferrable, String name) {
+        public static final ControlArgs UNPARSED = new ControlArgs(false, List.of(), false, false, null, null, null, null);
+        /** Parsed, and there is nothing to parse (COMMIT, SHOW x, DISCARD ALL, ...). */
+        public static final ControlArgs NONE = new ControlArgs(true, List.of(), false, false, null, null, null, null);
+
+        public ControlArgs {
+            values = Checks.list(values, "values");
+        }
+
+        public static ControlArgs set(List<String> values, boolean local) {
+            return new ControlArgs(true, values, local, false, null, null, null, null);
+        }
+
+        public static ControlArgs transaction(String isolationLevel, Boolean readOnly, Boolean deferrable) {
+            return new ControlArgs(true, List.of(), false, false, isolationLevel, readOnly, deferrable, null);
+        }
+
+        public static ControlArgs named(String name) {
+            return new ControlArgs(true, List.of(), false, false, null, null, null, Checks.required(name, "name"));
         }
     }
 

@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param idleTimeout     close a session idle this long; {@link Duration#ZERO} disables
  * @param serverVersion   the PostgreSQL version reported to clients
  * @param startupTimeout  a connection not authenticated and ready within this time is closed
+ * @param tls             client-facing TLS and the password methods that depend on it
  */
 public record ProxyOptions(String host, int port, int maxConnections, int maxMessageBytes, Duration idleTimeout,
-                           String serverVersion, Duration startupTimeout) {
+                           String serverVersion, Duration startupTimeout, TlsOptions tls) {
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
     public ProxyOptions {
@@ -23,6 +24,7 @@ public record ProxyOptions(String host, int port, int maxConnections, int maxMes
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(serverVersion, "serverVersion");
         Objects.requireNonNull(startupTimeout, "startupTimeout");
+        Objects.requireNonNull(tls, "tls");
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
         if (maxConnections < 1) throw new IllegalArgumentException("maxConnections must be >= 1");
         if (maxMessageBytes < 10_000) throw new IllegalArgumentException("maxMessageBytes must be >= 10000");
@@ -32,9 +34,21 @@ public record ProxyOptions(String host, int port, int maxConnections, int maxMes
             throw new IllegalArgumentException("startupTimeout must be > 0");
     }
 
-    /** With the default 60 s startup timeout. */
+    /** TLS off. */
+    public ProxyOptions(String host, int port, int maxConnections, int maxMessageBytes, Duration idleTimeout,
+                        String serverVersion, Duration startupTimeout) {
+        this(host, port, maxConnections, maxMessageBytes, idleTimeout, serverVersion, startupTimeout,
+                TlsOptions.off());
+    }
+
+    /** TLS off, with the default 60 s startup timeout. */
     public ProxyOptions(String host, int port, int maxConnections, int maxMessageBytes, Duration idleTimeout,
                         String serverVersion) {
         this(host, port, maxConnections, maxMessageBytes, idleTimeout, serverVersion, DEFAULT_STARTUP_TIMEOUT);
+    }
+
+    public ProxyOptions withTls(TlsOptions newTls) {
+        return new ProxyOptions(host, port, maxConnections, maxMessageBytes, idleTimeout, serverVersion, startupTimeout,
+                newTls);
     }
 }

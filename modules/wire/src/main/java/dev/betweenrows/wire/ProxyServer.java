@@ -11,8 +11,9 @@ import java.util.Objects;
 /**
  * The data-plane listener (PostgreSQL v3 protocol), one virtual thread per connection. Clients
  * authenticate with SCRAM-SHA-256 against the proxy's own users; every simple-protocol statement goes
- * through the {@link QueryGuard}. There is no upstream client yet, so nothing is ever forwarded:
- * statements the guard would forward are refused with 08006.
+ * through the {@link QueryGuard}. Statements the guard forwards run, rewritten, on an upstream session
+ * pinned to the client session (from a small per-data-source pool; see {@link UpstreamTarget}); results are
+ * relayed byte-for-byte and upstream errors are scrubbed. A data source without an upstream answers 08006.
  */
 public final class ProxyServer implements AutoCloseable {
     private final Listener listener;

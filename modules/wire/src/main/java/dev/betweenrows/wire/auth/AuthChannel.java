@@ -4,6 +4,7 @@ import dev.betweenrows.wire.codec.AuthPhase;
 import dev.betweenrows.wire.message.BackendMessage;
 import dev.betweenrows.wire.message.FrontendMessage;
 import java.io.IOException;
+import java.util.Optional;
 
 /** The connection as the authentication exchange sees it. */
 public interface AuthChannel {
@@ -23,4 +24,17 @@ public interface AuthChannel {
 
     /** The client's IP address (no port), for throttling. */
     String clientAddress();
+
+    /** True when the client talks to us through TLS (cleartext passwords are only ever asked for then). */
+    default boolean encrypted() {
+        return false;
+    }
+
+    /**
+     * The RFC 5929 tls-server-end-point data of the certificate this connection presented; empty without TLS
+     * (or for a certificate that has none). SCRAM-SHA-256-PLUS is offered exactly when it is present.
+     */
+    default Optional<byte[]> tlsServerEndPoint() {
+        return Optional.empty();
+    }
 }

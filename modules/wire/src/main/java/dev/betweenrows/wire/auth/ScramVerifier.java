@@ -1,5 +1,9 @@
 package dev.betweenrows.wire.auth;
 
+import com.ongres.scram.common.ScramFunctions;
+import com.ongres.scram.common.ScramMechanism;
+import com.ongres.scram.common.StringPreparation;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
@@ -41,6 +45,28 @@ record ScramVerifier(int iterations, byte[] salt, byte[] storedKey, byte[] serve
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether {@code password} is the one this verifier was made from (a cleartext login): the salted password
+     * is recomputed with the stored salt and iterations and both derived keys are compared in constant time.
+     */
+    boolean matchesPassword(char[] password) {
+        ScramMechanism sha256 = ScramMechanism.SCRAM_SHA_256;
+        // an empty password never matches, but costs the same derivation (the library refuses empty input)
+        char[] input = password.length == 0 ? new char[] {'-'} : password;
+        byte[] salted;
+        try {
+            salted = ScramFunctions.saltedPassword(sha256, StringPreparation.POSTGRESQL_PREPARATION, input, salt,
+                    iterations);
+        } catch (IllegalArgumentException unusable) {
+            return false;
+        }
+        byte[] stored = ScramFunctions.storedKey(sha256, ScramFunctions.clientKey(sha256, salted));
+        byte[] server = ScramFunctions.serverKey(sha256, salted);
+        Arrays.fill(salted, (byte) 0);
+        return MessageDigest.isEqual(stored, storedKey) & MessageDigest.isEqual(server, serverKey)
+                & password.length > 0;
     }
 
     @Override

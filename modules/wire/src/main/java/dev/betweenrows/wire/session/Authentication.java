@@ -84,6 +84,16 @@ final class Authentication implements AuthChannel {
     }
 
     @Override
+    public boolean encrypted() {
+        return channel.encrypted();
+    }
+
+    @Override
+    public Optional<byte[]> tlsServerEndPoint() {
+        return channel.tlsServerEndPoint();
+    }
+
+    @Override
     public String clientAddress() {
         return clientIp;
     }

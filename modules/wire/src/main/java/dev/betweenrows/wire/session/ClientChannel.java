@@ -1,26 +1,34 @@
 package dev.betweenrows.wire.session;
 
+import dev.betweenrows.wire.codec.RawMessage;
 import dev.betweenrows.wire.codec.WireOutput;
 import dev.betweenrows.wire.message.BackendMessage;
 import dev.betweenrows.wire.message.ErrorResponse;
 import java.io.IOException;
+import dev.betweenrows.wire.tls.ServerTls;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.net.ssl.SSLSocket;
 
 /**
  * The client socket's sending side. The session thread buffers messages and flushes where it decides
  * (after ReadyForQuery, after a FATAL, inside the auth exchange). Another thread (shutdown, the admin
  * plane) may {@link #terminate} the connection at any time: the lock guarantees its FATAL never lands in
  * the middle of a message, and closing the socket wakes the session thread's blocked read.
+ * After a TLS upgrade every byte goes through the SSLSocket; closing still closes the accepted socket
+ * underneath it, which never blocks (a close_notify could, towards a client that stopped reading).
  */
 final class ClientChannel {
     private static final Duration TERMINATE_LOCK_WAIT = Duration.ofSeconds(1);
 
     private final Socket socket;
-    private final OutputStream out;
+    private volatile OutputStream out;
+    private volatile boolean encrypted;
+    private volatile byte[] endPointBinding;
     private final WireOutput buffer = new WireOutput(8192);
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile boolean terminated;
@@ -30,9 +38,46 @@ final class ClientChannel {
         this.out = socket.getOutputStream();
     }
 
+    /** An SSLSocket over this connection's socket, before its handshake (see {@link #useTls}). */
+    SSLSocket layerTls(ServerTls tls) throws IOException {
+        return tls.layer(socket);
+    }
+
+    /** After the handshake (session thread only): from now on everything is sent through {@code tlsSocket}. */
+    void useTls(SSLSocket tlsSocket, Optional<byte[]> endPoint) throws IOException {
+        writeLock.lock();
+        try {
+            out = tlsSocket.getOutputStream();
+            endPointBinding = endPoint.map(byte[]::clone).orElse(null);
+            encrypted = true;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    boolean encrypted() {
+        return encrypted;
+    }
+
+    /** The tls-server-end-point channel-binding data of this connection; empty without TLS. */
+    Optional<byte[]> tlsServerEndPoint() {
+        byte[] data = endPointBinding;
+        return Optional.ofNullable(data).map(byte[]::clone);
+    }
+
     /** Buffers a message (session thread only). */
     void send(BackendMessage message) {
         message.encode(buffer);
+    }
+
+    /** Buffers an upstream message unchanged: forwarded results are never re-encoded (session thread only). */
+    void sendRaw(RawMessage message) {
+        message.writeTo(buffer);
+    }
+
+    /** Bytes buffered and not yet flushed (session thread only): forwarding flushes in chunks. */
+    int buffered() {
+        return buffer.size();
     }
 
     /** Writes what is buffered and flushes it (session thread only). */

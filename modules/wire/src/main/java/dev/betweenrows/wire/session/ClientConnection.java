@@ -12,6 +12,7 @@ import dev.betweenrows.wire.message.BackendKeyData;
 import dev.betweenrows.wire.message.ErrorResponse;
 import dev.betweenrows.wire.message.ReadyForQuery;
 import dev.betweenrows.wire.message.StartupMessage;
+import dev.betweenrows.wire.message.TransactionStatus;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -44,6 +45,7 @@ final class ClientConnection implements Runnable {
     private volatile GuardSession guardSession;
     private volatile SessionSettings settings;
     private volatile LiveSessions.CancelKey cancelKey;
+    private volatile UpstreamSession upstream; // pinned for the session's life; null without an upstream
 
     ClientConnection(long id, Socket socket, SessionServices services) throws IOException {
         this.id = id;
@@ -67,7 +69,8 @@ final class ClientConnection implements Runnable {
         try {
             socket.setKeepAlive(true);
             socket.setTcpNoDelay(true);
-            StartupMessage startup = StartupNegotiation.negotiate(decoder, channel, services.sessions());
+            StartupMessage startup = StartupNegotiation.negotiate(decoder, channel, services.sessions(),
+                    services.tls());
             if (startup == null) {
                 return;
             }
@@ -84,11 +87,17 @@ final class ClientConnection implements Runnable {
             }
             DataSourceBinding binding = auth.bind(user.get(), params.database());
             settings = new SessionSettings(params, services.options().serverVersion());
+            if (binding.upstream() != null) {
+                upstream = UpstreamSession.open(services.upstreams(), binding, settings);
+            }
             becomeReady(binding, params);
             deadline.cancel(false);
             socket.setSoTimeout((int) services.options().idleTimeout().toMillis()); // 0 = wait forever
-            SimpleQueryHandler queries = new SimpleQueryHandler(services.guard(), new SessionControlHandler(settings));
-            new QueryLoop(decoder, channel, queries, () -> guardSession, this::moveTo).run();
+            SimpleQueryHandler queries = new SimpleQueryHandler(services.guard(),
+                    new SessionControlHandler(settings, upstream), upstream);
+            new QueryLoop(decoder, channel, queries, () -> guardSession, this::moveTo,
+                    () -> upstream == null ? TransactionStatus.IDLE : upstream.status(),
+                    upstream == null ? null : new ExtendedQueryHandler(services.guard(), upstream)).run();
         } catch (SessionError e) {
             fatal(e.toFatal());
         } catch (ProtocolException e) {
@@ -106,6 +115,9 @@ final class ClientConnection implements Runnable {
             }
             services.sessions().closed(this);
             channel.close();
+            if (upstream != null) {
+                upstream.release();
+            }
         }
     }
 
@@ -155,9 +167,12 @@ final class ClientConnection implements Runnable {
         return cancelKey.secretKey();
     }
 
-    /** Nothing runs anywhere yet (no upstream): a matching CancelRequest has nothing to cancel. */
+    /** A matching CancelRequest: delivered to the pinned upstream backend (the client then gets its 57014). */
     void cancelCurrentStatement() {
-        LOG.fine("cancel request for session " + id + ": no upstream statement to cancel");
+        UpstreamSession pinned = upstream;
+        if (pinned != null && state == ConnectionState.IN_QUERY) {
+            pinned.cancel();
+        }
     }
 
     /** From another thread: FATAL (once a StartupMessage was seen, else a plain close), then close. */

@@ -6,12 +6,16 @@ import dev.betweenrows.store.UserRepository;
 import dev.betweenrows.wire.DataSourceResolver;
 import dev.betweenrows.wire.ProxyOptions;
 import dev.betweenrows.wire.auth.PasswordAuthenticator;
+import dev.betweenrows.wire.tls.ServerTls;
+import dev.betweenrows.wire.upstream.UpstreamPool;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -25,6 +29,8 @@ import java.util.logging.Logger;
 public final class Listener implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Listener.class.getName());
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
+    private static final int UPSTREAM_IDLE_PER_DATA_SOURCE = 4;
+    private static final Duration UPSTREAM_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final ServerSocket serverSocket;
     private final SessionServices services;
@@ -41,9 +47,10 @@ public final class Listener implements AutoCloseable {
         this.acceptor = Thread.ofVirtual().name("proxy-accept").unstarted(this::acceptLoop);
     }
 
-    /** Binds and starts accepting. */
+    /** Binds and starts accepting; TLS problems (unreadable or mismatched files) fail here, before binding. */
     public static Listener start(ProxyOptions options, UserRepository users, QueryGuard guard,
                                  DataSourceResolver resolver) throws IOException {
+        Optional<ServerTls> tls = tls(options);
         ServerSocket ss = new ServerSocket();
         try {
             ss.setReuseAddress(true);
@@ -58,11 +65,25 @@ public final class Listener implements AutoCloseable {
             return t;
         });
         timers.setRemoveOnCancelPolicy(true);
-        SessionServices services = new SessionServices(options, new PasswordAuthenticator(users), guard, resolver,
-                new LiveSessions(), new Semaphore(options.maxConnections()), timers);
+        SessionServices services = new SessionServices(options,
+                new PasswordAuthenticator(users, options.tls().allowCleartextOverTls()), guard, resolver,
+                new LiveSessions(), new Semaphore(options.maxConnections()), timers, tls,
+                new UpstreamPool(UPSTREAM_IDLE_PER_DATA_SOURCE, UPSTREAM_CONNECT_TIMEOUT));
         Listener listener = new Listener(ss, services, timers);
         listener.acceptor.start();
         return listener;
+    }
+
+    /** Unchecked, so that ProxyServer does not report it as a bind failure. */
+    private static Optional<ServerTls> tls(ProxyOptions options) {
+        if (!options.tls().enabled()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ServerTls.create(options.tls(), options.host()));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("TLS setup failed: " + e.getMessage(), e);
+        }
     }
 
     public String host() {
@@ -120,6 +141,7 @@ public final class Listener implements AutoCloseable {
             connections.shutdownNow();
         }
         timers.shutdownNow();
+        services.upstreams().close();
     }
 
     private static void closeQuietly(AutoCloseable c) {

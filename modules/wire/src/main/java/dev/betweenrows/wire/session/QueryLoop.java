@@ -25,6 +25,7 @@ import dev.betweenrows.wire.message.SASLResponse;
 import dev.betweenrows.wire.message.StartupPacket;
 import dev.betweenrows.wire.message.Sync;
 import dev.betweenrows.wire.message.Terminate;
+import dev.betweenrows.wire.message.TransactionStatus;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.function.Consumer;
@@ -43,15 +44,26 @@ final class QueryLoop {
     private final SimpleQueryHandler queries;
     private final Supplier<GuardSession> session;
     private final Consumer<ConnectionState> state;
+    private final Supplier<TransactionStatus> transaction;
+    private final ExtendedQueryHandler extended; // null: no upstream, the extended protocol is refused
     private boolean skippingToSync;
 
     QueryLoop(FrameDecoder decoder, ClientChannel channel, SimpleQueryHandler queries,
               Supplier<GuardSession> session, Consumer<ConnectionState> state) {
+        this(decoder, channel, queries, session, state, () -> TransactionStatus.IDLE, null);
+    }
+
+    /** {@code transaction}: the pinned upstream session's status, reported in every ReadyForQuery. */
+    QueryLoop(FrameDecoder decoder, ClientChannel channel, SimpleQueryHandler queries,
+              Supplier<GuardSession> session, Consumer<ConnectionState> state,
+              Supplier<TransactionStatus> transaction, ExtendedQueryHandler extended) {
         this.decoder = decoder;
         this.channel = channel;
         this.queries = queries;
         this.session = session;
         this.state = state;
+        this.transaction = transaction;
+        this.extended = extended;
     }
 
     void run() throws IOException {
@@ -79,16 +91,28 @@ final class QueryLoop {
     private void handle(FrontendMessage message) throws IOException {
         switch (message) {
             case Query q -> {
+                if (extended != null) {
+                    extended.beforeSimpleQuery(channel);
+                }
                 queries.handle(q.sql(), session.get(), channel);
                 readyForQuery();
             }
-            case Parse p -> extended();
-            case Bind b -> extended();
-            case Describe d -> extended();
-            case Execute e -> extended();
-            case Close c -> extended();
-            case Flush f -> channel.flush();
+            case Parse p -> extended(p);
+            case Bind b -> extended(b);
+            case Describe d -> extended(d);
+            case Execute e -> extended(e);
+            case Close c -> extended(c);
+            case Flush f -> {
+                if (extended != null) {
+                    extended.flush(channel);
+                } else {
+                    channel.flush();
+                }
+            }
             case Sync s -> {
+                if (extended != null) {
+                    extended.sync(channel);
+                }
                 skippingToSync = false;
                 readyForQuery();
             }
@@ -109,7 +133,11 @@ final class QueryLoop {
         }
     }
 
-    private void extended() {
+    private void extended(FrontendMessage message) throws IOException {
+        if (extended != null) {
+            extended.handle(message, session.get(), channel);
+            return;
+        }
         if (!skippingToSync) {
             channel.send(notSupported("extended query protocol is not supported yet"));
             skippingToSync = true;
@@ -117,7 +145,7 @@ final class QueryLoop {
     }
 
     private void readyForQuery() throws IOException {
-        channel.send(ReadyForQuery.IDLE); // no transactions without an upstream: always idle
+        channel.send(ReadyForQuery.of(transaction.get()));
         channel.flush();
     }
 

@@ -11,6 +11,8 @@ import dev.betweenrows.wire.message.EmptyQueryResponse;
 import dev.betweenrows.wire.message.ErrorFields;
 import dev.betweenrows.wire.message.ErrorResponse;
 import dev.betweenrows.wire.message.RowDescription;
+import dev.betweenrows.wire.upstream.UpstreamException;
+import java.io.IOException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,20 +21,27 @@ import java.util.logging.Logger;
  * Answers one simple-protocol Query through the QueryGuard (everything but the final ReadyForQuery).
  * The whole Query text goes to the guard once: splitting a multi-statement string with a PostgreSQL-aware
  * lexer, and skipping the rest of a batch after an error, belong in the guard (issue 3 item 7) — the wire
- * just maps the decision. Nothing is ever executed: Forward has no upstream yet and is refused with 08006.
+ * just maps the decision. Forward runs the guard's rewritten text on the pinned upstream session and relays
+ * the results raw; without an upstream it is refused with 08006.
  */
 final class SimpleQueryHandler {
     private static final Logger LOG = Logger.getLogger(SimpleQueryHandler.class.getName());
 
     private final QueryGuard guard;
     private final SessionControlHandler control;
+    private final UpstreamSession upstream; // null: the data source has none
 
     SimpleQueryHandler(QueryGuard guard, SessionControlHandler control) {
-        this.guard = guard;
-        this.control = control;
+        this(guard, control, null);
     }
 
-    void handle(String sql, GuardSession session, ClientChannel channel) {
+    SimpleQueryHandler(QueryGuard guard, SessionControlHandler control, UpstreamSession upstream) {
+        this.guard = guard;
+        this.control = control;
+        this.upstream = upstream;
+    }
+
+    void handle(String sql, GuardSession session, ClientChannel channel) throws IOException {
         if (sql.isBlank()) {
             channel.send(EmptyQueryResponse.INSTANCE);
             return;
@@ -41,8 +50,13 @@ final class SimpleQueryHandler {
             case GuardDecision.Refuse refuse -> channel.send(error(refuse));
             case GuardDecision.AnswerLocally answer -> answer(answer, channel);
             case GuardDecision.SessionControl sc -> control.handle(sc, channel);
-            case GuardDecision.Forward forward ->
-                    channel.send(ErrorResponse.error("ERROR", "08006", "upstream not available"));
+            case GuardDecision.Forward forward -> {
+                if (upstream == null) {
+                    channel.send(ErrorResponse.error("ERROR", UpstreamException.SQLSTATE, UpstreamException.CLIENT_MESSAGE));
+                } else {
+                    upstream.forward(forward.rewrittenSql(), channel);
+                }
+            }
         }
     }
 
@@ -60,7 +74,7 @@ final class SimpleQueryHandler {
         }
     }
 
-    private static ErrorResponse error(GuardDecision.Refuse refuse) {
+    static ErrorResponse error(GuardDecision.Refuse refuse) {
         ErrorResponse e = ErrorResponse.error("ERROR", refuse.sqlState(), refuse.message());
         if (refuse.hint() != null) {
             e = e.with(ErrorFields.HINT, refuse.hint());
