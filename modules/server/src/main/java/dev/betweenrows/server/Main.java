@@ -6,6 +6,7 @@ import dev.betweenrows.server.config.Settings;
 import dev.betweenrows.server.startup.Logs;
 import dev.betweenrows.server.startup.Server;
 import dev.betweenrows.server.startup.StartupException;
+import dev.betweenrows.server.startup.UserCommand;
 import dev.betweenrows.server.startup.Version;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -13,7 +14,7 @@ import io.helidon.config.ConfigSources;
 import java.io.PrintStream;
 import java.util.List;
 
-/** Command line: {@code betweenrows [serve] | --version | --help | config-doc}. */
+/** Command line: {@code betweenrows [serve] | --version | --help | config-doc | user create}. */
 public final class Main {
     static final int OK = 0;
     static final int FAILED = 1;
@@ -42,6 +43,9 @@ public final class Main {
             }
             case "serve" -> {
                 return serve(err);
+            }
+            case "user" -> {
+                return UserCommand.run(args.subList(1, args.size()), System.in, out, err, System.getenv());
             }
             default -> {
                 err.println("unknown command '" + command + "'");
@@ -82,6 +86,8 @@ public final class Main {
                   --version    print the version and exit
                   --help       print this help and exit
                   config-doc   print the configuration reference (Markdown)
+                  user create --username NAME --password-stdin [--admin]
+                               create a user (the rescue admin) in BR_DATA_DIR; the server must be stopped
 
                 Configuration comes from BR_* environment variables; see docs/reference/configuration.md.
                 First start on an empty data directory needs BR_ADMIN_PASSWORD.

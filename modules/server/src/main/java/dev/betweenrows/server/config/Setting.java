@@ -21,6 +21,13 @@ public enum Setting {
     MAX_CONNECTIONS("BR_MAX_CONNECTIONS", "proxy.max-connections", Kind.int_(1, 100000), "Data-plane connections beyond this are refused with SQLSTATE 53300."),
     MAX_MESSAGE_BYTES("BR_MAX_MESSAGE_BYTES", "proxy.max-message-bytes", Kind.int_(1024, 1073741824), "Largest protocol message a client may send (startup packets are capped at 10 000 bytes)."),
     CORS_ALLOWED_ORIGINS("BR_CORS_ALLOWED_ORIGINS", "admin.cors-allowed-origins", Kind.TEXT, "Comma-separated origins allowed to call the admin API from a browser; empty allows none."),
+    TLS("BR_TLS", "proxy.tls", Kind.oneOf("on", "off"), "Offer TLS on the data plane (`SSLRequest` → `S`). `off` answers `N`."),
+    TLS_CERT_FILE("BR_TLS_CERT_FILE", "proxy.tls-cert-file", Kind.TEXT, "PEM certificate chain for the data plane. When empty, a self-signed certificate is generated once into `<data>/tls/` and its SHA-256 fingerprint is logged."),
+    TLS_KEY_FILE("BR_TLS_KEY_FILE", "proxy.tls-key-file", Kind.TEXT, "PEM (PKCS#8, unencrypted) private key for `BR_TLS_CERT_FILE`."),
+    ALLOW_CLEARTEXT_OVER_TLS("BR_ALLOW_CLEARTEXT_OVER_TLS", "proxy.allow-cleartext-over-tls", Kind.oneOf("true", "false"), "Ask TLS clients for a cleartext password instead of SCRAM (for clients without SCRAM). Never over plain TCP."),
+    AUDIT_RETENTION_DAYS("BR_AUDIT_RETENTION_DAYS", "audit.retention-days", Kind.int_(0, 36500), "Query-audit records older than this are purged hourly; 0 keeps them forever."),
+    AUDIT_QUEUE_CAPACITY("BR_AUDIT_QUEUE_CAPACITY", "audit.queue-capacity", Kind.int_(100, 10_000_000), "Audit records that may wait for the store; when full, statements are refused (53400) until it drains."),
+    AUDIT_PARAMETERS("BR_AUDIT_PARAMETERS", "audit.parameters", Kind.oneOf("off", "on"), "Record bind-parameter values in the query audit."),
     LOG_LEVEL("BR_LOG_LEVEL", "log-level", Kind.oneOf("error", "warn", "info", "debug", "trace"), "Log level. Secrets are never logged at any level.");
 
     private final String env;

@@ -7,12 +7,14 @@ import dev.betweenrows.policy.QueryGuard;
 import dev.betweenrows.policy.QueryGuardProvider;
 import dev.betweenrows.server.config.Setting;
 import dev.betweenrows.server.config.Settings;
+import dev.betweenrows.server.binding.StoreDataSourceResolver;
 import dev.betweenrows.store.AdminStore;
+import dev.betweenrows.store.AuditSink;
+import dev.betweenrows.store.AuditSinkProvider;
 import dev.betweenrows.store.MigrationReport;
 import dev.betweenrows.store.StoreException;
 import dev.betweenrows.store.StoreOptions;
 import dev.betweenrows.store.StoreProvider;
-import dev.betweenrows.wire.ProxyOptions;
 import dev.betweenrows.wire.ProxyServer;
 
 import java.io.IOException;
@@ -27,17 +29,17 @@ import java.util.logging.Logger;
 
 /** Start-up order: settings → data dir → keys → store (+migrations) → first admin → guard → listeners → ready. */
 public final class Server {
-    /** The PostgreSQL version the proxy presents to clients. */
-    public static final String PG_SERVER_VERSION = "15.0 (BetweenRows)";
     private static final Logger LOG = Logger.getLogger(Server.class.getName());
 
     private final AdminStore store;
+    private final AuditSink audit;
     private final ProxyServer proxy;
     private final AdminServer admin;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private Server(AdminStore store, ProxyServer proxy, AdminServer admin) {
+    private Server(AdminStore store, AuditSink audit, ProxyServer proxy, AdminServer admin) {
         this.store = store;
+        this.audit = audit;
         this.proxy = proxy;
         this.admin = admin;
     }
@@ -47,33 +49,38 @@ public final class Server {
         settings.warnings().forEach(LOG::warning);
         Path data = settings.path(Setting.DATA_DIR).toAbsolutePath().normalize();
         createDataDir(data);
-        byte[] encryptionKey = KeyFiles.hexKey(settings.get(Setting.ENCRYPTION_KEY), data.resolve("encryption.key"), Setting.ENCRYPTION_KEY.env());
+        byte[] encryptionKey = KeyFiles.hexKey(settings.get(Setting.ENCRYPTION_KEY), data.resolve("encryption.key"),
+                Setting.ENCRYPTION_KEY.env());
         String jwtSecret = KeyFiles.secret(settings.get(Setting.ADMIN_JWT_SECRET), data.resolve("jwt.secret"),
                 Setting.ADMIN_JWT_SECRET.env(), 32);
 
         AdminStore store = openStore(data, encryptionKey);
+        AuditSink audit = null;
         ProxyServer proxy = null;
         try {
             FirstAdmin.ensure(store.users(), settings);
+            audit = AuditSinkProvider.load().open(store, data.resolve("audit-journal"),
+                    settings.integer(Setting.AUDIT_QUEUE_CAPACITY), Duration.ofSeconds(2),
+                    Duration.ofDays(settings.integer(Setting.AUDIT_RETENTION_DAYS)));
             QueryGuard guard = loadGuard();
-            InetSocketAddress proxyAddr = settings.address(Setting.PROXY_BIND_ADDR);
-            proxy = ProxyServer.start(new ProxyOptions(proxyAddr.getHostString(), proxyAddr.getPort(),
-                    settings.integer(Setting.MAX_CONNECTIONS), settings.integer(Setting.MAX_MESSAGE_BYTES),
-                    Duration.ofSeconds(settings.integer(Setting.IDLE_TIMEOUT_SECS)), PG_SERVER_VERSION), store.users(), guard);
+            proxy = ProxyServer.start(DataPlaneWiring.options(settings, data), store.users(), guard,
+                    new StoreDataSourceResolver(store));
             InetSocketAddress adminAddr = settings.address(Setting.ADMIN_BIND_ADDR);
             AdminServer admin = AdminServer.start(new AdminOptions(adminAddr.getHostString(), adminAddr.getPort(),
                     Version.current(), jwtSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     Duration.ofHours(settings.integer(Setting.ADMIN_JWT_EXPIRY_HOURS)),
                     corsOrigins(settings), 1 << 20), store, proxy.sessions());
-            Server server = new Server(store, proxy, admin);
+            Server server = new Server(store, audit, proxy, admin);
             // registered before "ready" is announced, so a SIGTERM right after it still drains
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "shutdown"));
             LOG.info("start-up took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-            LOG.info("BetweenRows " + Version.current() + " ready: data plane " + proxyAddr.getHostString() + ":" + proxy.port()
+            LOG.info("BetweenRows " + Version.current() + " ready: data plane "
+                    + settings.address(Setting.PROXY_BIND_ADDR).getHostString() + ":" + proxy.port()
                     + ", admin http://" + adminAddr.getHostString() + ":" + admin.port());
             return server;
         } catch (RuntimeException e) {
             if (proxy != null) proxy.close();
+            if (audit != null) audit.close();
             store.close();
             throw e instanceof StartupException || e instanceof dev.betweenrows.server.config.ConfigException ? e
                     : new StartupException("start-up failed: " + e.getMessage(), e);
@@ -119,14 +126,15 @@ public final class Server {
     private static QueryGuard loadGuard() {
         QueryGuardProvider provider = ServiceLoader.load(QueryGuardProvider.class).findFirst()
                 .orElseThrow(() -> new StartupException("no query guard on the module path: refusing to start the data plane"));
-        return provider.create(new GuardContext(PG_SERVER_VERSION, 10_000, Map.of()));
+        return provider.create(new GuardContext(DataPlaneWiring.PG_SERVER_VERSION, 10_000, Map.of()));
     }
 
     /** Drains and stops both planes, then closes the store; idempotent. */
     public void stop() {
         if (stopped.getCount() == 0) return;
         Logs.atShutdown(Server.class.getName(), "shutting down");
-        proxy.close();
+        proxy.close();      // sessions end first: their last audit records are written
+        audit.close();      // drains the backlog into the store
         admin.close();
         store.close();
         Logs.atShutdown(Server.class.getName(), "stopped");
