@@ -13,6 +13,12 @@ module dev.betweenrows.admin {
     requires jakarta.json;
     requires io.helidon.http.media;
     requires java.logging;
+    requires java.sql;
+    requires io.helidon.webserver.sse;
+    // the upstream driver is only reached through java.sql.DriverManager (discovery, connection test)
+    requires org.postgresql.jdbc;
+
+    uses dev.betweenrows.policy.ExpressionValidator;
 
     exports dev.betweenrows.admin;
     // JSON shapes only: Yasson reads records through a public lookup (see package-info)

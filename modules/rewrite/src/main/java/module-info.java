@@ -7,4 +7,5 @@ module dev.betweenrows.rewrite {
     requires avatica.core;
     requires com.google.common;
     provides dev.betweenrows.policy.QueryGuardProvider with dev.betweenrows.rewrite.CalciteQueryGuardProvider;
+    provides dev.betweenrows.policy.ExpressionValidator with dev.betweenrows.rewrite.validate.CalciteExpressionValidator;
 }

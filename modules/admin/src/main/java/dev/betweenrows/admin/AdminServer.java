@@ -1,5 +1,7 @@
 package dev.betweenrows.admin;
 
+import dev.betweenrows.admin.attributes.AttributeDefinitionService;
+import dev.betweenrows.admin.audit.QueryAuditService;
 import dev.betweenrows.admin.auth.AdminAuthFilter;
 import dev.betweenrows.admin.auth.AuthService;
 import dev.betweenrows.admin.auth.LoginLimiter;
@@ -10,6 +12,8 @@ import dev.betweenrows.admin.health.StoreHealthCheck;
 import dev.betweenrows.admin.http.Cors;
 import dev.betweenrows.admin.http.ErrorHandling;
 import dev.betweenrows.admin.http.SecurityHeaders;
+import dev.betweenrows.admin.roles.RoleService;
+import dev.betweenrows.admin.users.UserService;
 import dev.betweenrows.policy.SessionRegistry;
 import dev.betweenrows.store.AdminStore;
 import io.helidon.http.media.MediaContext;
@@ -70,7 +74,18 @@ public final class AdminServer implements AutoCloseable {
                .addFilter(new AdminAuthFilter(ctx.tokens(), ctx.revocations(), ctx.store().users()))
                .register("/health", new HealthService(ctx.options().version(), ctx.store()))
                .register("/api/v1/auth", new AuthService(ctx.store().users(), ctx.store().audit(), ctx.tokens(),
-                       ctx.revocations(), new LoginLimiter(5, Duration.ofMinutes(5), ctx.clock()), false, ctx.clock()));
+                       ctx.revocations(), new LoginLimiter(5, Duration.ofMinutes(5), ctx.clock()), false, ctx.clock()))
+               .register("/api/v1/audit/queries", new QueryAuditService(ctx.store().queryAudit()));
+        routing.register("/api/v1/users", new UserService(ctx));
+        routing.register("/api/v1/roles", new RoleService(ctx));
+        routing.register("/api/v1/attribute-definitions", new AttributeDefinitionService(ctx));
+        routing.register("/api/v1", new dev.betweenrows.admin.datasource.DataSourceService(ctx));
+        routing.register("/api/v1/datasources", new dev.betweenrows.admin.datasource.AccessGrantService(ctx));
+        routing.register("/api/v1/datasources", new dev.betweenrows.admin.catalog.CatalogService(ctx));
+        routing.register("/api/v1/datasources", new dev.betweenrows.admin.policy.AssignmentService(ctx));
+        routing.register("/api/v1/policies", new dev.betweenrows.admin.policy.PolicyService(ctx));
+        routing.register("/api/v1/audit", new dev.betweenrows.admin.audit.AdminAuditService(ctx));
+        routing.register("/openapi", new dev.betweenrows.admin.openapi.OpenApiService());
     }
 
     public int port() {

@@ -77,19 +77,41 @@ public sealed interface GuardDecision {
      * @param readOnly       {@code READ ONLY} (true), {@code READ WRITE} (false), or null when not given
      * @param deferrable     {@code DEFERRABLE} (true), {@code NOT DEFERRABLE} (false), or null
      * @param name           savepoint, cursor or prepared-statement name (case as resolved), or null
+     * @param direction      FETCH/MOVE direction in upper case ({@code NEXT}, {@code PRIOR}, {@code FIRST},
+     *                       {@code LAST}, {@code ABSOLUTE}, {@code RELATIVE}, {@code FORWARD}, {@code BACKWARD}),
+     *                       else null
+     * @param count          FETCH/MOVE row count or position (meaningful for ABSOLUTE, RELATIVE, FORWARD,
+     *                       BACKWARD without {@code all})
+     * @param all            {@code FETCH ALL} / {@code FORWARD ALL} / {@code BACKWARD ALL}, or {@code CLOSE ALL},
+     *                       {@code DEALLOCATE ALL} (then {@code name} is null)
      */
     record ControlArgs(boolean parsed, List<String> values, boolean local, boolean toDefault, String isolationLevel,
-                       Boolean readOnly, Boolean deferrable, String name) {
+                       Boolean readOnly, Boolean deferrable, String name, String direction, long count, boolean all) {
         public static final ControlArgs UNPARSED = new ControlArgs(false, List.of(), false, false, null, null, null, null);
         /** Parsed, and there is nothing to parse (COMMIT, SHOW x, DISCARD ALL, ...). */
         public static final ControlArgs NONE = new ControlArgs(true, List.of(), false, false, null, null, null, null);
+        private static final java.util.Set<String> DIRECTIONS = java.util.Set.of("NEXT", "PRIOR", "FIRST", "LAST",
+                "ABSOLUTE", "RELATIVE", "FORWARD", "BACKWARD");
 
         public ControlArgs {
             values = Checks.list(values, "values");
+            if (direction != null && !DIRECTIONS.contains(direction))
+                throw new IllegalArgumentException("bad FETCH direction: " + direction);
+        }
+
+        /** Without cursor movement. */
+        public ControlArgs(boolean parsed, List<String> values, boolean local, boolean toDefault, String isolationLevel,
+                           Boolean readOnly, Boolean deferrable, String name) {
+            this(parsed, values, local, toDefault, isolationLevel, readOnly, deferrable, name, null, 0, false);
         }
 
         public static ControlArgs set(List<String> values, boolean local) {
             return new ControlArgs(true, values, local, false, null, null, null, null);
+        }
+
+        /** {@code SET [LOCAL] x TO DEFAULT}. */
+        public static ControlArgs setDefault(boolean local) {
+            return new ControlArgs(true, List.of(), local, true, null, null, null, null);
         }
 
         public static ControlArgs transaction(String isolationLevel, Boolean readOnly, Boolean deferrable) {
@@ -98,6 +120,17 @@ public sealed interface GuardDecision {
 
         public static ControlArgs named(String name) {
             return new ControlArgs(true, List.of(), false, false, null, null, null, Checks.required(name, "name"));
+        }
+
+        /** {@code CLOSE ALL}, {@code DEALLOCATE ALL}. */
+        public static ControlArgs everything() {
+            return new ControlArgs(true, List.of(), false, false, null, null, null, null, null, 0, true);
+        }
+
+        /** FETCH / MOVE on cursor {@code name}. */
+        public static ControlArgs cursor(String direction, long count, boolean all, String name) {
+            return new ControlArgs(true, List.of(), false, false, null, null, null, Checks.required(name, "name"),
+                    Checks.required(direction, "direction"), count, all);
         }
     }
 

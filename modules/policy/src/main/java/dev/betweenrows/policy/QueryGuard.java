@@ -1,5 +1,7 @@
 package dev.betweenrows.policy;
 
+import java.util.List;
+
 /**
  * Decides what happens to one client statement. Called by the wire for every simple-protocol Query and
  * every extended-protocol Parse; implemented by the rewrite module (the wire never sees Calcite).
@@ -22,4 +24,18 @@ package dev.betweenrows.policy;
 @FunctionalInterface
 public interface QueryGuard {
     GuardDecision check(GuardRequest request);
+
+    /**
+     * The statements of a simple-protocol Query string, in order, each exactly as the client wrote it
+     * (text between top-level semicolons; empty pieces dropped). The wire checks and runs them one by one.
+     * A string holding no statement yields one blank element (answered with EmptyQueryResponse). When the
+     * string cannot be split (unterminated literal or comment, unbalanced parentheses) the result is the
+     * whole string as its only element, so that {@link #check} refuses it (42601) before anything runs, as
+     * PostgreSQL rejects the whole string. Must not throw.
+     *
+     * <p>The default does not split: the guard then sees the whole text and must refuse several statements.
+     */
+    default List<String> split(String sql) {
+        return List.of(sql);
+    }
 }

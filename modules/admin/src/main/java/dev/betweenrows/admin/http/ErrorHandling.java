@@ -3,6 +3,7 @@ package dev.betweenrows.admin.http;
 import dev.betweenrows.admin.json.ErrorBody;
 import dev.betweenrows.store.StoreConflictException;
 import dev.betweenrows.store.StoreNotFoundException;
+import io.helidon.http.HttpException;
 import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -31,6 +32,8 @@ public final class ErrorHandling {
                 .error(IllegalArgumentException.class, (req, res, e) ->
                         send(res, Status.create(422, "Unprocessable Content"), "validation_failed", e.getMessage()))
                 .error(RequestException.class, (req, res, e) -> send(res, e.status(), code(e.status()), e.getMessage()))
+                // e.g. NotFoundException for an unknown route: its own status, not a 500
+                .error(HttpException.class, (req, res, e) -> send(res, e.status(), code(e.status()), e.getMessage()))
                 .error(RuntimeException.class, ErrorHandling::unexpected);
     }
 
