@@ -73,15 +73,18 @@ class ModuleBoundaryTest {
     }
 
     @Test
-    void wireSeesOnlyPolicyStoreJdkAndScram() {
+    void wireSeesOnlyPolicyStoreJdkScramAndBouncyCastle() {
+        // BouncyCastle: generating the self-signed TLS certificate (the JDK has no public API for it)
         assertOnlyApisAndPlatform("dev.betweenrows.wire", Set.of("dev.betweenrows.policy", "dev.betweenrows.store"),
-                "com\\.ongres\\..*|io\\.helidon\\..*");
+                "com\\.ongres\\..*|io\\.helidon\\..*|org\\.bouncycastle\\..*");
     }
 
     @Test
     void adminSeesOnlyPolicyStoreJdkAndHelidon() {
         assertOnlyApisAndPlatform("dev.betweenrows.admin", Set.of("dev.betweenrows.policy", "dev.betweenrows.store"),
-                "io\\.helidon\\..*|jakarta\\..*|org\\.eclipse\\.(yasson|parsson)|io\\.micrometer.*|micrometer\\..*|org\\.jspecify.*");
+                // pgjdbc: catalog discovery and the connection test talk to the upstream over JDBC
+                "io\\.helidon\\..*|jakarta\\..*|org\\.eclipse\\.(yasson|parsson)|io\\.micrometer.*|micrometer\\..*|org\\.jspecify.*"
+                        + "|org\\.postgresql\\.jdbc|org\\.checkerframework\\.checker\\.qual");
     }
 
     @Test
