@@ -19,4 +19,17 @@ public interface DataSourceResolver {
      * distinguish them in any observable way (timing included, as far as practical). Must be thread-safe.
      */
     Optional<DataSourceBinding> resolve(UserRecord user, String database);
+
+    /**
+     * A number that changes whenever anything a binding is built from may have changed (users, grants, policies,
+     * assignments, attributes, catalogs, data sources). Sessions compare it before each statement and every
+     * {@value #REFRESH_MILLIS} ms; when it moved they re-resolve their binding (and end when the user or the access
+     * is gone). Must be cheap (a volatile read) and thread-safe. The default never changes: bindings are fixed.
+     */
+    default long version() {
+        return 0L;
+    }
+
+    /** How often idle sessions look at {@link #version()}. */
+    long REFRESH_MILLIS = 500;
 }

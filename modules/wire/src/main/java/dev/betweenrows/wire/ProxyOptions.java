@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param serverVersion   the PostgreSQL version reported to clients
  * @param startupTimeout  a connection not authenticated and ready within this time is closed
  * @param tls             client-facing TLS and the password methods that depend on it
+ * @param auditParameters record extended-protocol parameter values in the query audit ({@code BR_AUDIT_PARAMETERS};
+ *                        off by default: values are often personal data)
  */
 public record ProxyOptions(String host, int port, int maxConnections, int maxMessageBytes, Duration idleTimeout,
-                           String serverVersion, Duration startupTimeout, TlsOptions tls) {
+                           String serverVersion, Duration startupTimeout, TlsOptions tls, boolean auditParameters) {
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
     public ProxyOptions {
@@ -34,6 +36,12 @@ public record ProxyOptions(String host, int port, int maxConnections, int maxMes
             throw new IllegalArgumentException("startupTimeout must be > 0");
     }
 
+    /** Parameter values not audited. */
+    public ProxyOptions(String host, int port, int maxConnections, int maxMessageBytes, Duration idleTimeout,
+                        String serverVersion, Duration startupTimeout, TlsOptions tls) {
+        this(host, port, maxConnections, maxMessageBytes, idleTimeout, serverVersion, startupTimeout, tls, false);
+    }
+
     /** TLS off. */
     public ProxyOptions(String host, int port, int maxConnections, int maxMessageBytes, Duration idleTimeout,
                         String serverVersion, Duration startupTimeout) {
@@ -49,6 +57,11 @@ public record ProxyOptions(String host, int port, int maxConnections, int maxMes
 
     public ProxyOptions withTls(TlsOptions newTls) {
         return new ProxyOptions(host, port, maxConnections, maxMessageBytes, idleTimeout, serverVersion, startupTimeout,
-                newTls);
+                newTls, auditParameters);
+    }
+
+    public ProxyOptions withAuditParameters(boolean on) {
+        return new ProxyOptions(host, port, maxConnections, maxMessageBytes, idleTimeout, serverVersion, startupTimeout,
+                tls, on);
     }
 }

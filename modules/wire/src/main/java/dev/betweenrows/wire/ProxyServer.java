@@ -2,6 +2,8 @@ package dev.betweenrows.wire;
 
 import dev.betweenrows.policy.QueryGuard;
 import dev.betweenrows.policy.SessionRegistry;
+import dev.betweenrows.store.AuditSink;
+import dev.betweenrows.store.QueryAuditRecord;
 import dev.betweenrows.store.UserRepository;
 import dev.betweenrows.wire.session.Listener;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.util.Objects;
  * through the {@link QueryGuard}. Statements the guard forwards run, rewritten, on an upstream session
  * pinned to the client session (from a small per-data-source pool; see {@link UpstreamTarget}); results are
  * relayed byte-for-byte and upstream errors are scrubbed. A data source without an upstream answers 08006.
+ * Every statement and login attempt is audited through the {@link AuditSink}.
  */
 public final class ProxyServer implements AutoCloseable {
     private final Listener listener;
@@ -22,25 +25,65 @@ public final class ProxyServer implements AutoCloseable {
         this.listener = listener;
     }
 
-    /** Binds the listener and starts accepting; every database name is refused (FATAL 3D000). */
+    /**
+     * TEST ONLY — audits nothing. Every database name is refused (FATAL 3D000).
+     *
+     * @deprecated the product must pass its audit sink: use {@link #start(ProxyOptions, UserRepository, QueryGuard,
+     *             DataSourceResolver, AuditSink)}
+     */
+    @Deprecated(forRemoval = true)
     public static ProxyServer start(ProxyOptions options, UserRepository users, QueryGuard guard) {
-        return start(options, users, guard, DataSourceResolver.NONE);
+        return start(options, users, guard, DataSourceResolver.NONE, NOT_AUDITED);
     }
 
-    /** Binds the listener and starts accepting; {@code resolver} decides which database names exist. */
+    /**
+     * TEST ONLY — audits nothing.
+     *
+     * @deprecated the product must pass its audit sink: use {@link #start(ProxyOptions, UserRepository, QueryGuard,
+     *             DataSourceResolver, AuditSink)}
+     */
+    @Deprecated(forRemoval = true)
     public static ProxyServer start(ProxyOptions options, UserRepository users, QueryGuard guard,
                                     DataSourceResolver resolver) {
+        return start(options, users, guard, resolver, NOT_AUDITED);
+    }
+
+    /**
+     * Binds the listener and starts accepting. {@code resolver} decides which database names exist; every
+     * statement and login attempt is recorded in {@code audit} (a statement whose record cannot be written is
+     * not answered: 53400). The sink stays the caller's to close, after this server.
+     */
+    public static ProxyServer start(ProxyOptions options, UserRepository users, QueryGuard guard,
+                                    DataSourceResolver resolver, AuditSink audit) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(guard, "guard");
         Objects.requireNonNull(resolver, "resolver");
+        Objects.requireNonNull(audit, "audit");
         try {
-            return new ProxyServer(Listener.start(options, users, guard, resolver));
+            return new ProxyServer(Listener.start(options, users, guard, resolver, audit));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + options.host() + ":" + options.port() + ": "
                     + e.getMessage(), e);
         }
     }
+
+    /** For the deprecated test-only overloads. */
+    private static final AuditSink NOT_AUDITED = new AuditSink() {
+        @Override
+        public void record(QueryAuditRecord record) {
+            Objects.requireNonNull(record, "record");
+        }
+
+        @Override
+        public int backlog() {
+            return 0;
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 
     public String host() {
         return listener.host();

@@ -120,6 +120,13 @@ public final class WireOutput {
         return Arrays.copyOf(buf, size);
     }
 
+    /** Drops everything written after the first {@code newSize} bytes (a message boundary the caller kept). */
+    public void truncate(int newSize) {
+        requireClosed();
+        if (newSize < 0 || newSize > size) throw new IllegalArgumentException("bad truncation: " + newSize);
+        size = newSize;
+    }
+
     public void reset() {
         size = 0;
         messageStart = -1;

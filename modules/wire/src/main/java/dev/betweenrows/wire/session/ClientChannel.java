@@ -3,6 +3,7 @@ package dev.betweenrows.wire.session;
 import dev.betweenrows.wire.codec.RawMessage;
 import dev.betweenrows.wire.codec.WireOutput;
 import dev.betweenrows.wire.message.BackendMessage;
+import dev.betweenrows.wire.message.DataRow;
 import dev.betweenrows.wire.message.ErrorResponse;
 import java.io.IOException;
 import dev.betweenrows.wire.tls.ServerTls;
@@ -32,6 +33,8 @@ final class ClientChannel {
     private final WireOutput buffer = new WireOutput(8192);
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile boolean terminated;
+    private long flushes;
+    private final StatementOutput output = new StatementOutput();
 
     ClientChannel(Socket socket) throws IOException {
         this.socket = socket;
@@ -67,13 +70,54 @@ final class ClientChannel {
 
     /** Buffers a message (session thread only). */
     void send(BackendMessage message) {
+        int before = buffer.size();
         message.encode(buffer);
+        if (message instanceof DataRow) {
+            output.row(buffer.size() - before);
+        } else if (message instanceof ErrorResponse e) {
+            output.error(e, false);
+        }
+    }
+
+    /** Buffers a scrubbed upstream error (session thread only); the audit tells it from the proxy's own. */
+    void sendUpstreamError(ErrorResponse error) {
+        error.encode(buffer);
+        output.error(error, true);
     }
 
     /** Buffers an upstream message unchanged: forwarded results are never re-encoded (session thread only). */
     void sendRaw(RawMessage message) {
         message.writeTo(buffer);
+        if (message.type() == 'D') {
+            output.row(message.bytes().length);
+        }
     }
+
+    /**
+     * Starts a statement (session thread only): its rows, bytes and error are counted from here, and
+     * {@link #withdraw} can take back what it buffered.
+     */
+    Mark beginStatement() {
+        output.reset();
+        return new Mark(flushes, buffer.size());
+    }
+
+    /** What the current statement sent so far. */
+    StatementOutput output() {
+        return output;
+    }
+
+    /**
+     * Drops what was buffered since {@code mark} and not flushed yet (session thread only): a statement whose
+     * audit record could not be written must not hand its result over. Flushes happen only between messages,
+     * so after one everything still buffered belongs to the statement.
+     */
+    void withdraw(Mark mark) {
+        buffer.truncate(mark.flushes() == flushes ? mark.size() : 0);
+    }
+
+    /** A position in the output: flush count and buffered size. */
+    record Mark(long flushes, int size) {}
 
     /** Bytes buffered and not yet flushed (session thread only): forwarding flushes in chunks. */
     int buffered() {
@@ -90,6 +134,7 @@ final class ClientChannel {
             }
             buffer.writeTo(out);
             out.flush();
+            flushes++;
         } finally {
             writeLock.unlock();
         }

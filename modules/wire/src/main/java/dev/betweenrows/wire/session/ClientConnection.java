@@ -46,6 +46,10 @@ final class ClientConnection implements Runnable {
     private volatile SessionSettings settings;
     private volatile LiveSessions.CancelKey cancelKey;
     private volatile UpstreamSession upstream; // pinned for the session's life; null without an upstream
+    private volatile UserRecord user; // set once bound; the binding refresh re-reads it
+    private volatile String database;
+    private volatile long boundVersion;
+    private volatile Thread owner;
 
     ClientConnection(long id, Socket socket, SessionServices services) throws IOException {
         this.id = id;
@@ -63,6 +67,7 @@ final class ClientConnection implements Runnable {
 
     @Override
     public void run() {
+        owner = Thread.currentThread();
         ScheduledFuture<?> deadline = services.timers().schedule(this::startupTimedOut,
                 services.options().startupTimeout().toMillis(), TimeUnit.MILLISECONDS);
         boolean admitted = false;
@@ -81,11 +86,12 @@ final class ClientConnection implements Runnable {
             }
             StartupParameters params = StartupParameters.from(startup);
             Authentication auth = new Authentication(services, decoder, channel, socket);
-            Optional<UserRecord> user = auth.authenticate(params.user());
-            if (user.isEmpty()) {
+            long version = services.resolver().version(); // before resolving: a change meanwhile is seen later
+            DataSourceBinding binding = login(auth, params);
+            if (binding == null) {
                 return; // the client hung up mid-exchange
             }
-            DataSourceBinding binding = auth.bind(user.get(), params.database());
+            boundVersion = version;
             settings = new SessionSettings(params, services.options().serverVersion());
             if (binding.upstream() != null) {
                 upstream = UpstreamSession.open(services.upstreams(), binding, settings);
@@ -93,11 +99,16 @@ final class ClientConnection implements Runnable {
             becomeReady(binding, params);
             deadline.cancel(false);
             socket.setSoTimeout((int) services.options().idleTimeout().toMillis()); // 0 = wait forever
+            StatementAudit audit = new StatementAudit(services.audit(), new StatementAudit.Identity(id,
+                    binding.user().userId(), binding.user().username(), binding.dataSource().id(),
+                    binding.dataSource().name(), clientAddress), () -> settings.get("application_name").orElse(""),
+                    services.options().auditParameters());
             SimpleQueryHandler queries = new SimpleQueryHandler(services.guard(),
-                    new SessionControlHandler(settings, upstream), upstream);
+                    new SessionControlHandler(settings, upstream), upstream, audit);
             new QueryLoop(decoder, channel, queries, () -> guardSession, this::moveTo,
                     () -> upstream == null ? TransactionStatus.IDLE : upstream.status(),
-                    upstream == null ? null : new ExtendedQueryHandler(services.guard(), upstream)).run();
+                    upstream == null ? null : new ExtendedQueryHandler(services.guard(), upstream, audit),
+                    this::checkBinding).run();
         } catch (SessionError e) {
             fatal(e.toFatal());
         } catch (ProtocolException e) {
@@ -119,6 +130,80 @@ final class ClientConnection implements Runnable {
                 upstream.release();
             }
         }
+    }
+
+    /** Authenticates and binds, auditing the attempt; null when the client hung up. */
+    private DataSourceBinding login(Authentication auth, StartupParameters params) throws IOException {
+        Optional<UserRecord> authenticated;
+        try {
+            authenticated = auth.authenticate(params.user());
+        } catch (SessionError e) {
+            auditLogin(params, null, null, e);
+            throw e;
+        }
+        if (authenticated.isEmpty()) {
+            return null;
+        }
+        DataSourceBinding binding;
+        try {
+            binding = auth.bind(authenticated.get(), params.database());
+        } catch (SessionError e) {
+            auditLogin(params, authenticated.get(), null, e);
+            throw e;
+        }
+        if (!auditLogin(params, authenticated.get(), binding, null)) {
+            throw new SessionError(StatementAudit.UNAVAILABLE_STATE, "audit unavailable: login refused");
+        }
+        user = authenticated.get();
+        database = params.database();
+        return binding;
+    }
+
+    private boolean auditLogin(StartupParameters params, UserRecord who, DataSourceBinding binding, SessionError e) {
+        return LoginAudit.record(services.audit(), id, params.user(), who == null ? null : who.id(),
+                binding == null ? null : binding.dataSource().id(), params.database(), clientAddress,
+                params.applicationName(), e == null ? null : e.sqlState(), e == null ? null : e.getMessage());
+    }
+
+    /** Before each statement (session thread): a revoked session ends with FATAL 57P01. */
+    private void checkBinding() {
+        if (!refreshBinding()) {
+            throw SessionError.accessRevoked();
+        }
+    }
+
+    /**
+     * Follows policy, catalog, grant and user changes: when the resolver's version moved, the binding is resolved
+     * again for this user and data source. Returns false — and, from another thread, ends the session — when the
+     * user is gone or inactive, lost the grant, or the data source is gone.
+     */
+    synchronized boolean refreshBinding() {
+        UserRecord bound = user;
+        GuardSession current = guardSession;
+        long version = services.resolver().version();
+        if (bound == null || current == null || version == boundVersion || state == ConnectionState.CLOSED) {
+            return true;
+        }
+        Optional<DataSourceBinding> fresh;
+        try {
+            fresh = services.users().findById(bound.id()).filter(UserRecord::active)
+                    .flatMap(u -> services.resolver().resolve(u, database))
+                    .filter(b -> b.user().userId().equals(bound.id())
+                            && b.dataSource().id().equals(current.dataSource().id()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "binding refresh failed for session " + id + "; keeping the current one", e);
+            return true; // the store is unreachable: retried on the next statement or tick
+        }
+        if (fresh.isEmpty()) {
+            if (Thread.currentThread() != owner) {
+                terminate(SessionError.accessRevoked());
+            }
+            return false;
+        }
+        DataSourceBinding b = fresh.get();
+        guardSession = new GuardSession(id, b.user(), b.dataSource(), b.policies(), b.catalog());
+        boundVersion = version;
+        return true;
     }
 
     private void becomeReady(DataSourceBinding binding, StartupParameters params) throws IOException {

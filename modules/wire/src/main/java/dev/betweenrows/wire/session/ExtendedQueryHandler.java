@@ -1,5 +1,6 @@
 package dev.betweenrows.wire.session;
 
+import dev.betweenrows.policy.AppliedPolicy;
 import dev.betweenrows.policy.GuardDecision;
 import dev.betweenrows.policy.GuardRequest;
 import dev.betweenrows.policy.GuardSession;
@@ -17,6 +18,9 @@ import dev.betweenrows.wire.message.Parse;
 import dev.betweenrows.wire.message.Sync;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,22 +31,37 @@ import java.util.logging.Logger;
  * responses are relayed raw. Responses are only read when the client asks for them (Sync or Flush): the
  * handler knows which responses each forwarded message produces, so it relays exactly those. After an
  * error — the guard's or the upstream's — everything up to Sync is skipped, as PostgreSQL does.
+ *
+ * <p>Audit: one record per Execute (written when its CommandComplete/PortalSuspended/error arrives, before that
+ * is flushed), one per Parse the guard refused, one per Parse or Bind the upstream failed. When an Execute's record
+ * cannot be written its output is withdrawn, the client gets 53400, and the responses still owed for the batch are
+ * read and dropped.
  */
 final class ExtendedQueryHandler {
     private static final Logger LOG = Logger.getLogger(ExtendedQueryHandler.class.getName());
 
-    /** What a forwarded message answers with; the relay reads until that message's final response. */
-    private enum Pending { PARSE, BIND, CLOSE, DESCRIBE_STATEMENT, DESCRIBE_PORTAL, EXECUTE }
+    private enum Kind { PARSE, BIND, CLOSE, DESCRIBE_STATEMENT, DESCRIBE_PORTAL, EXECUTE }
+
+    /** A statement the guard let through: what the audit needs about it. */
+    private record Prepared(String originalSql, String sentSql, List<AppliedPolicy> policies, long guardNanos) {}
+
+    /** A forwarded message awaiting its responses; {@code run}/{@code prepared} only for audited ones. */
+    private record Pending(Kind kind, Prepared prepared, StatementAudit.Run run, String parameters) {}
 
     private final QueryGuard guard;
     private final UpstreamSession upstream;
+    private final StatementAudit audit;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    private final Map<String, Prepared> statements = new HashMap<>();
+    private final Map<String, Pending> portals = new HashMap<>();
     private boolean skippingToSync;
+    private boolean dropping; // an audit write failed: owed responses are read and dropped until Sync
     private String lastSql = "";
 
-    ExtendedQueryHandler(QueryGuard guard, UpstreamSession upstream) {
+    ExtendedQueryHandler(QueryGuard guard, UpstreamSession upstream, StatementAudit audit) {
         this.guard = guard;
         this.upstream = upstream;
+        this.audit = audit;
     }
 
     /** Parse, Bind, Describe, Execute or Close (buffers; nothing is read from upstream here). */
@@ -52,11 +71,23 @@ final class ExtendedQueryHandler {
         }
         switch (message) {
             case Parse p -> parse(p, session, channel);
-            case Bind b -> forward(b, Pending.BIND);
-            case Describe d -> forward(d, d.kind() == ObjectKind.STATEMENT ? Pending.DESCRIBE_STATEMENT
-                    : Pending.DESCRIBE_PORTAL);
-            case Execute e -> forward(e, Pending.EXECUTE);
-            case Close c -> forward(c, Pending.CLOSE);
+            case Bind b -> {
+                Prepared prepared = statements.get(b.statement());
+                String params = audit.recordParameters() ? BindParameters.json(b) : null;
+                Pending bind = new Pending(Kind.BIND, prepared,
+                        prepared == null ? null : StatementAudit.Run.start(0, Protocol.EXTENDED, prepared.originalSql()),
+                        params);
+                portals.put(b.portal(), bind);
+                forward(b, bind);
+            }
+            case Describe d -> forward(d, new Pending(d.kind() == ObjectKind.STATEMENT ? Kind.DESCRIBE_STATEMENT
+                    : Kind.DESCRIBE_PORTAL, null, null, null));
+            case Execute e -> execute(e, channel);
+            case Close c -> {
+                if (c.kind() == ObjectKind.STATEMENT) statements.remove(c.name());
+                else portals.remove(c.name());
+                forward(c, new Pending(Kind.CLOSE, null, null, null));
+            }
             default -> throw new IllegalArgumentException("not an extended-protocol message: " + message);
         }
     }
@@ -84,33 +115,54 @@ final class ExtendedQueryHandler {
         drain(channel);
         upstream.awaitReady(channel, lastSql);
         skippingToSync = false;
+        dropping = false;
     }
 
     private void parse(Parse p, GuardSession session, ClientChannel channel) throws IOException {
-        String sql = switch (decide(p, session)) {
-            case GuardDecision.Forward f -> f.rewrittenSql();
+        StatementAudit.Run run = StatementAudit.Run.start(0, Protocol.EXTENDED, p.sql());
+        if (audit.refusing()) {
+            refuseForAudit(run, channel);
+            return;
+        }
+        long g0 = System.nanoTime();
+        GuardDecision decision = decide(p, session);
+        long guardNanos = System.nanoTime() - g0;
+        Prepared prepared = switch (decision) {
+            case GuardDecision.Forward f -> new Prepared(p.sql(), f.rewrittenSql(), f.policies(), guardNanos);
             case GuardDecision.SessionControl sc -> {
                 String tx = SessionControlHandler.transactionStatement(sc);
-                if (tx == null) {
-                    fail(channel, ErrorResponse.error("ERROR", "0A000",
-                            "this statement is not supported by the proxy in the extended protocol yet"));
-                }
-                yield tx;
+                yield tx == null ? null : new Prepared(p.sql(), tx, List.of(), guardNanos);
             }
             case GuardDecision.Refuse r -> {
-                fail(channel, SimpleQueryHandler.error(r));
+                refuse(run, r, SimpleQueryHandler.error(r), guardNanos, channel);
                 yield null;
             }
-            case GuardDecision.AnswerLocally a -> {
-                fail(channel, ErrorResponse.error("ERROR", "0A000",
-                        "this statement is not supported by the proxy in the extended protocol yet"));
-                yield null;
-            }
+            case GuardDecision.AnswerLocally a -> null;
         };
-        if (sql != null) {
-            lastSql = sql;
-            forward(new Parse(p.name(), sql, p.parameterTypes()), Pending.PARSE);
+        if (prepared == null && !(decision instanceof GuardDecision.Refuse)) {
+            GuardDecision.Refuse r = new GuardDecision.Refuse("0A000",
+                    "this statement is not supported by the proxy in the extended protocol yet", "extended: "
+                    + decision.getClass().getSimpleName());
+            refuse(run, r, SimpleQueryHandler.error(r), guardNanos, channel);
         }
+        if (prepared != null) {
+            lastSql = prepared.sentSql();
+            statements.put(p.name(), prepared);
+            forward(new Parse(p.name(), prepared.sentSql(), p.parameterTypes()), new Pending(Kind.PARSE, prepared,
+                    run, null));
+        }
+    }
+
+    private void execute(Execute e, ClientChannel channel) throws IOException {
+        Pending bound = portals.get(e.portal());
+        Prepared prepared = bound == null ? null : bound.prepared();
+        StatementAudit.Run run = StatementAudit.Run.start(0, Protocol.EXTENDED,
+                prepared == null ? "" : prepared.originalSql());
+        if (audit.refusing()) {
+            refuseForAudit(run, channel);
+            return;
+        }
+        forward(e, new Pending(Kind.EXECUTE, prepared, run, bound == null ? null : bound.parameters()));
     }
 
     private GuardDecision decide(Parse p, GuardSession session) {
@@ -131,37 +183,85 @@ final class ExtendedQueryHandler {
         pending.add(answer);
     }
 
-    /** A local error: earlier forwarded messages are answered first, so responses stay in order. */
-    private void fail(ClientChannel channel, ErrorResponse error) throws IOException {
+    /** A guard refusal: answered in order, then audited (the refusal is already decided, so no withdrawal). */
+    private void refuse(StatementAudit.Run run, GuardDecision.Refuse r, ErrorResponse error, long guardNanos,
+                        ClientChannel channel) throws IOException {
+        answerOwed(channel);
+        if (skippingToSync) {
+            return; // an earlier message failed upstream: PostgreSQL would not have reached this one
+        }
+        ClientChannel.Mark mark = channel.beginStatement();
+        channel.send(error);
+        if (!audit.statement(run, new StatementAudit.Outcome(null, List.of(), r, guardNanos, null), channel.output())) {
+            channel.withdraw(mark);
+            channel.send(unavailable());
+        }
+        skippingToSync = true;
+    }
+
+    private void refuseForAudit(StatementAudit.Run run, ClientChannel channel) throws IOException {
+        answerOwed(channel);
+        if (!skippingToSync) {
+            channel.beginStatement();
+            audit.refuse(run, channel);
+        }
+        skippingToSync = true;
+    }
+
+    private void answerOwed(ClientChannel channel) throws IOException {
         if (!pending.isEmpty()) {
             upstream.send(Flush.INSTANCE);
             drain(channel);
         }
-        if (!skippingToSync) {
-            channel.send(error);
-        }
-        skippingToSync = true;
     }
 
     /** Relays the responses of every pending message; an upstream error ends them all (upstream skips too). */
     private void drain(ClientChannel channel) throws IOException {
         upstream.flushUpstream();
+        ClientChannel.Mark mark = null;
         while (!pending.isEmpty()) {
             Pending next = pending.peekFirst();
-            int type = upstream.relayOne(channel, lastSql);
+            if (mark == null) {
+                mark = channel.beginStatement();
+            }
+            int type = upstream.relayOne(channel, lastSql, !dropping);
+            boolean done = type == 'E' || isFinal(next.kind(), type);
+            if (done && !dropping && next.run() != null && (next.kind() == Kind.EXECUTE || type == 'E')) {
+                audited(next, channel, mark);
+            }
             if (type == 'E') {
                 pending.clear();
                 skippingToSync = true;
                 return;
             }
-            if (isFinal(next, type)) {
+            if (done) {
                 pending.removeFirst();
+                mark = null;
             }
         }
     }
 
-    private static boolean isFinal(Pending p, int type) {
-        return switch (p) {
+    /** Writes the record of an Execute (or a failed Parse/Bind); on failure withdraws its output. */
+    private void audited(Pending p, ClientChannel channel, ClientChannel.Mark mark) {
+        Prepared prepared = p.prepared();
+        StatementAudit.Outcome outcome = prepared == null
+                ? new StatementAudit.Outcome(null, List.of(), null, 0, p.parameters())
+                : new StatementAudit.Outcome(prepared.sentSql(), prepared.policies(), null, prepared.guardNanos(),
+                        p.parameters());
+        if (!audit.statement(p.run(), outcome, channel.output())) {
+            channel.withdraw(mark);
+            channel.send(unavailable());
+            dropping = true;
+            skippingToSync = true;
+        }
+    }
+
+    private static ErrorResponse unavailable() {
+        return ErrorResponse.error("ERROR", StatementAudit.UNAVAILABLE_STATE, StatementAudit.UNAVAILABLE_MESSAGE);
+    }
+
+    private static boolean isFinal(Kind k, int type) {
+        return switch (k) {
             case PARSE -> type == '1';
             case BIND -> type == '2';
             case CLOSE -> type == '3';
@@ -169,5 +269,4 @@ final class ExtendedQueryHandler {
             case EXECUTE -> type == 'C' || type == 'I' || type == 's';
         };
     }
-
 }

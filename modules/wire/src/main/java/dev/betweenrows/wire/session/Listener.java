@@ -2,6 +2,7 @@ package dev.betweenrows.wire.session;
 
 import dev.betweenrows.policy.QueryGuard;
 import dev.betweenrows.policy.SessionRegistry;
+import dev.betweenrows.store.AuditSink;
 import dev.betweenrows.store.UserRepository;
 import dev.betweenrows.wire.DataSourceResolver;
 import dev.betweenrows.wire.ProxyOptions;
@@ -49,7 +50,7 @@ public final class Listener implements AutoCloseable {
 
     /** Binds and starts accepting; TLS problems (unreadable or mismatched files) fail here, before binding. */
     public static Listener start(ProxyOptions options, UserRepository users, QueryGuard guard,
-                                 DataSourceResolver resolver) throws IOException {
+                                 DataSourceResolver resolver, AuditSink audit) throws IOException {
         Optional<ServerTls> tls = tls(options);
         ServerSocket ss = new ServerSocket();
         try {
@@ -68,8 +69,11 @@ public final class Listener implements AutoCloseable {
         SessionServices services = new SessionServices(options,
                 new PasswordAuthenticator(users, options.tls().allowCleartextOverTls()), guard, resolver,
                 new LiveSessions(), new Semaphore(options.maxConnections()), timers, tls,
-                new UpstreamPool(UPSTREAM_IDLE_PER_DATA_SOURCE, UPSTREAM_CONNECT_TIMEOUT));
+                new UpstreamPool(UPSTREAM_IDLE_PER_DATA_SOURCE, UPSTREAM_CONNECT_TIMEOUT), users, audit);
         Listener listener = new Listener(ss, services, timers);
+        // idle sessions follow policy changes too (busy ones check before each statement)
+        timers.scheduleWithFixedDelay(services.sessions()::refreshBindings, DataSourceResolver.REFRESH_MILLIS,
+                DataSourceResolver.REFRESH_MILLIS, TimeUnit.MILLISECONDS);
         listener.acceptor.start();
         return listener;
     }

@@ -34,6 +34,17 @@ final class LiveSessions implements SessionRegistry, StartupNegotiation.CancelTa
         byProcessId.remove(connection.processId(), connection);
     }
 
+    /** Every session re-checks its binding if the resolver's version moved (timer thread; never throws). */
+    void refreshBindings() {
+        for (ClientConnection c : open.values()) {
+            try {
+                c.refreshBinding();
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.WARNING, "binding refresh failed for session " + c.id(), e);
+            }
+        }
+    }
+
     /** A fresh cancel key: a process id unique among live sessions and a random secret. */
     CancelKey issueKey(ClientConnection connection) {
         while (true) {

@@ -32,9 +32,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The authenticated session's message loop (READY ⇄ IN_QUERY). Simple queries go through the guard; the
- * extended protocol is not implemented yet, so its first message of a batch gets 0A000 and the rest is
- * skipped until Sync, exactly as PostgreSQL skips after an error. Output is flushed after ReadyForQuery
+ * The authenticated session's message loop (READY ⇄ IN_QUERY). Simple queries go through the guard; without an
+ * upstream the extended protocol's first message of a batch gets 0A000 and the rest is skipped until Sync,
+ * exactly as PostgreSQL skips after an error. Output is flushed after ReadyForQuery
  * only. Returns on Terminate or end of stream; a malformed message raises ProtocolException (FATAL) and a
  * read that waited longer than the idle timeout raises the 57P05 SessionError.
  */
@@ -46,17 +46,17 @@ final class QueryLoop {
     private final Consumer<ConnectionState> state;
     private final Supplier<TransactionStatus> transaction;
     private final ExtendedQueryHandler extended; // null: no upstream, the extended protocol is refused
+    private final Runnable beforeStatement;
     private boolean skippingToSync;
 
-    QueryLoop(FrameDecoder decoder, ClientChannel channel, SimpleQueryHandler queries,
-              Supplier<GuardSession> session, Consumer<ConnectionState> state) {
-        this(decoder, channel, queries, session, state, () -> TransactionStatus.IDLE, null);
-    }
-
-    /** {@code transaction}: the pinned upstream session's status, reported in every ReadyForQuery. */
+    /**
+     * @param transaction     the pinned upstream session's status, reported in every ReadyForQuery
+     * @param beforeStatement runs before every Query and Parse (the binding refresh; throws SessionError to end)
+     */
     QueryLoop(FrameDecoder decoder, ClientChannel channel, SimpleQueryHandler queries,
               Supplier<GuardSession> session, Consumer<ConnectionState> state,
-              Supplier<TransactionStatus> transaction, ExtendedQueryHandler extended) {
+              Supplier<TransactionStatus> transaction, ExtendedQueryHandler extended, Runnable beforeStatement) {
+        this.beforeStatement = beforeStatement;
         this.decoder = decoder;
         this.channel = channel;
         this.queries = queries;
@@ -91,13 +91,17 @@ final class QueryLoop {
     private void handle(FrontendMessage message) throws IOException {
         switch (message) {
             case Query q -> {
+                beforeStatement.run();
                 if (extended != null) {
                     extended.beforeSimpleQuery(channel);
                 }
                 queries.handle(q.sql(), session.get(), channel);
                 readyForQuery();
             }
-            case Parse p -> extended(p);
+            case Parse p -> {
+                beforeStatement.run();
+                extended(p);
+            }
             case Bind b -> extended(b);
             case Describe d -> extended(d);
             case Execute e -> extended(e);

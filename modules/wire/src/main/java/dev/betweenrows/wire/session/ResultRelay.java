@@ -49,8 +49,13 @@ final class ResultRelay {
      * responses each forwarded message produces.
      */
     int one(ClientChannel channel, String sentSql) throws IOException {
+        return one(channel, sentSql, true);
+    }
+
+    /** As {@link #one(ClientChannel, String)}; {@code results} false reads the response and drops it. */
+    int one(ClientChannel channel, String sentSql, boolean results) throws IOException {
         RawMessage m = next();
-        handle(m, channel, sentSql, true);
+        handle(m, channel, sentSql, results);
         return m.type();
     }
 
@@ -103,9 +108,14 @@ final class ResultRelay {
                 throw lost(upstream);
             }
         }
-        if (channel.buffered() >= FLUSH_BYTES) {
+        // a statement's final message stays buffered until its audit record is written (see StatementAudit)
+        if (channel.buffered() >= FLUSH_BYTES && !isCompletion(m.type())) {
             clientFlush(channel);
         }
+    }
+
+    private static boolean isCompletion(int type) {
+        return type == 'C' || type == 'I' || type == 's';
     }
 
     private void error(RawMessage m, ClientChannel channel, String sentSql, boolean results) {
@@ -117,7 +127,7 @@ final class ResultRelay {
             throw new SessionError(scrubbed.sqlState(), scrubbed.message());
         }
         if (results) {
-            channel.send(scrubbed);
+            channel.sendUpstreamError(scrubbed);
         }
     }
 

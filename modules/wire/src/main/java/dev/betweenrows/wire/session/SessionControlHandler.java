@@ -58,15 +58,16 @@ final class SessionControlHandler {
                     upstream.reapplyStartupSettings(channel);
                 }
             }
-            case DEALLOCATE -> {
-                if (args.parsed() && args.name() != null) {
-                    forward("DEALLOCATE " + (args.name().equalsIgnoreCase("all") && !control.statement()
-                            .contains("\"") ? "ALL" : SqlText.identifier(args.name())), channel);
-                } else {
+            case DEALLOCATE -> nameOrAll("DEALLOCATE ", args, channel);
+            case CLOSE -> nameOrAll("CLOSE ", args, channel);
+            case FETCH, MOVE -> {
+                String sql = CursorStatements.fetch(control.kind(), args);
+                if (sql == null) {
                     channel.send(notSupported());
+                } else {
+                    forward(sql, channel);
                 }
             }
-            case FETCH, MOVE, CLOSE -> channel.send(notSupported());
         }
     }
 
@@ -161,6 +162,15 @@ final class SessionControlHandler {
         } catch (IllegalArgumentException e) {
             channel.send(ErrorResponse.error("ERROR", "22023", "invalid transaction isolation level"));
             return null;
+        }
+    }
+
+    /** DEALLOCATE / CLOSE: a name, or ALL. */
+    private void nameOrAll(String command, ControlArgs args, ClientChannel channel) throws IOException {
+        if (args.parsed() && args.all() && args.name() == null) {
+            forward(command + "ALL", channel);
+        } else {
+            named(command, args, channel);
         }
     }
 

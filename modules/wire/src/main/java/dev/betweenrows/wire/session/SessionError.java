@@ -16,6 +16,10 @@ final class SessionError extends RuntimeException {
         this.sqlState = sqlState;
     }
 
+    String sqlState() {
+        return sqlState;
+    }
+
     ErrorResponse toFatal() {
         return ErrorResponse.error("FATAL", sqlState, getMessage());
     }
@@ -30,6 +34,11 @@ final class SessionError extends RuntimeException {
 
     static SessionError adminShutdown() {
         return new SessionError("57P01", "terminating connection due to administrator command");
+    }
+
+    /** The user was deactivated, lost the grant, or the data source is gone. */
+    static SessionError accessRevoked() {
+        return new SessionError("57P01", "terminating connection because access to this database was revoked");
     }
 
     static SessionError idleTimeout() {

@@ -29,6 +29,8 @@ final class UpstreamSession {
     private final ResultRelay relay;
     /** Rebuilt once at pin time: DISCARD ALL / RESET ALL return to these, not to later SETs. */
     private final List<String> startupSettings;
+    /** What this statement sent upstream (forwarded or rebuilt text), for its audit record. */
+    private final List<String> sentThisStatement = new ArrayList<>();
 
     private UpstreamSession(UpstreamPool pool, String dataSourceId, UpstreamConnection connection,
                             SessionSettings settings) {
@@ -74,6 +76,7 @@ final class UpstreamSession {
      * flushing in chunks. {@code sql} is the guard's rewritten text or a statement the wire built itself.
      */
     void forward(String sql, ClientChannel channel) throws IOException {
+        sentThisStatement.add(sql);
         connection.send(new Query(sql));
         flushUpstream();
         try {
@@ -101,10 +104,25 @@ final class UpstreamSession {
         connection.send(message);
     }
 
+    /** Starts a client statement: what it sends upstream is collected from here. */
+    void beginStatement() {
+        sentThisStatement.clear();
+    }
+
+    /** The statements sent upstream since {@link #beginStatement}, joined with "; ", or null when none. */
+    String sentThisStatement() {
+        return sentThisStatement.isEmpty() ? null : String.join("; ", sentThisStatement);
+    }
+
     /** Relays exactly one upstream response; returns its type byte. */
     int relayOne(ClientChannel channel, String sentSql) throws IOException {
+        return relayOne(channel, sentSql, true);
+    }
+
+    /** Reads exactly one upstream response, relaying it only when {@code results}; returns its type byte. */
+    int relayOne(ClientChannel channel, String sentSql, boolean results) throws IOException {
         try {
-            return relay.one(channel, sentSql);
+            return relay.one(channel, sentSql, results);
         } catch (IOException | RuntimeException e) {
             connection.markBroken();
             throw e;

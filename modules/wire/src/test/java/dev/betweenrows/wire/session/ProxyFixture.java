@@ -35,10 +35,11 @@ final class ProxyFixture implements AutoCloseable {
     final AdminStore store;
     final ProxyServer proxy;
     final TestGuard guard = new TestGuard();
+    final RecordingAuditSink audit = new RecordingAuditSink();
 
     private ProxyFixture(AdminStore store, ProxyOptions options) {
         this.store = store;
-        this.proxy = ProxyServer.start(options, store.users(), guard, ProxyFixture::resolve);
+        this.proxy = ProxyServer.start(options, store.users(), guard, ProxyFixture::resolve, audit);
     }
 
     static ProxyFixture start(Path dir) {

@@ -36,6 +36,7 @@ final class UpstreamFixture implements AutoCloseable {
     static final String PASSWORD = "correct horse battery";
 
     final ProxyServer proxy;
+    final RecordingAuditSink audit = new RecordingAuditSink();
 
     UpstreamFixture(Path dir, QueryGuard guard, Function<String, UpstreamTarget> targets) {
         ProxyOptions options = new ProxyOptions("127.0.0.1", 0, 50, 1 << 20, Duration.ZERO, "15.18",
@@ -50,7 +51,7 @@ final class UpstreamFixture implements AutoCloseable {
             EffectivePolicies policies = EffectivePolicies.resolve(ctx, Set.of(), ds, List.of(), List.of(), List.of());
             return Optional.of(new DataSourceBinding(ctx, ds, policies,
                     new CatalogSnapshot(ds.id(), 1, List.of()), target));
-        });
+        }, audit);
     }
 
     int port() {
@@ -75,7 +76,7 @@ final class UpstreamFixture implements AutoCloseable {
     }
 
     /** A user repository that knows alice only; every other operation is unsupported. */
-    private static UserRepository aliceOnly() {
+    static UserRepository aliceOnly() {
         UserRecord alice = new UserRecord("u-alice", "alice", Passwords.scramVerifier(PASSWORD.toCharArray()), false,
                 true, Instant.now());
         return (UserRepository) Proxy.newProxyInstance(UserRepository.class.getClassLoader(),
