@@ -48,8 +48,9 @@ fi
 
 all=$(awk '{print $2}' "$work/modules.txt" | paste -sd, -)
 echo "linking $(echo "$all" | tr ',' '\n' | wc -l) modules"
+# no --strip-debug: it also strips MethodParameters, which JSON-B needs to bind request records
 "$J/jlink" --module-path "$work/mods" --add-modules "$all" --output "$image" \
-  --strip-debug --no-header-files --no-man-pages --compress=zip-6 --ignore-signing-information \
+  --no-header-files --no-man-pages --compress=zip-6 --ignore-signing-information \
   >/dev/null
 cat > "$image/bin/betweenrows" <<'LAUNCHER'
 #!/bin/sh

@@ -40,6 +40,7 @@ public final class StoreDataSourceResolver implements DataSourceResolver {
     }
 
     /** Changes whenever something a binding depends on may have changed (bumped by store change events). */
+    @Override
     public long version() {
         return version.get();
     }

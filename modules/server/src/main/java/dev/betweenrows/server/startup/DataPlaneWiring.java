@@ -20,7 +20,8 @@ final class DataPlaneWiring {
         InetSocketAddress addr = settings.address(Setting.PROXY_BIND_ADDR);
         return new ProxyOptions(addr.getHostString(), addr.getPort(), settings.integer(Setting.MAX_CONNECTIONS),
                 settings.integer(Setting.MAX_MESSAGE_BYTES), Duration.ofSeconds(settings.integer(Setting.IDLE_TIMEOUT_SECS)),
-                PG_SERVER_VERSION, Duration.ofSeconds(60), tls(settings, dataDir));
+                PG_SERVER_VERSION, Duration.ofSeconds(60), tls(settings, dataDir))
+                .withAuditParameters(settings.require(Setting.AUDIT_PARAMETERS).equals("on"));
     }
 
     static TlsOptions tls(Settings settings, Path dataDir) {

@@ -64,7 +64,7 @@ public final class Server {
                     Duration.ofDays(settings.integer(Setting.AUDIT_RETENTION_DAYS)));
             QueryGuard guard = loadGuard();
             proxy = ProxyServer.start(DataPlaneWiring.options(settings, data), store.users(), guard,
-                    new StoreDataSourceResolver(store));
+                    new StoreDataSourceResolver(store), audit);
             InetSocketAddress adminAddr = settings.address(Setting.ADMIN_BIND_ADDR);
             AdminServer admin = AdminServer.start(new AdminOptions(adminAddr.getHostString(), adminAddr.getPort(),
                     Version.current(), jwtSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
