@@ -106,6 +106,12 @@ final class RunningImage implements AutoCloseable {
         return awaitExit(Duration.ofSeconds(30));
     }
 
+    /** SIGKILL: no shutdown hook runs (a crash). */
+    int kill9() throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        return awaitExit(Duration.ofSeconds(30));
+    }
+
     String output() {
         synchronized (lines) {
             return String.join("\n", lines);
