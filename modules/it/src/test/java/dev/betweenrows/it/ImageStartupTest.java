@@ -61,6 +61,12 @@ class ImageStartupTest {
                     .header("Origin", "https://evil.example").build(), HttpResponse.BodyHandlers.ofString());
             assertTrue(foreign.headers().allValues("Access-Control-Allow-Origin").isEmpty(), "no CORS for unlisted origins");
             assertEquals("nosniff", foreign.headers().firstValue("X-Content-Type-Options").orElse(""));
+            HttpResponse<String> ui = get(admin, "/");
+            assertEquals(200, ui.statusCode());
+            assertTrue(ui.body().contains("<script type=\"module\""), "the web UI is served from the image");
+            HttpResponse<String> js = get(admin, "/assets/app.js");
+            assertEquals(200, js.statusCode());
+            assertTrue(js.headers().firstValue("Content-Type").orElse("").contains("javascript"), js.headers().toString());
             HttpResponse<String> api = get(admin, "/api/v1/auth/me");
             assertEquals(401, api.statusCode());
             assertEquals("{\"error\":\"unauthorized\",\"message\":\"authentication required\"}", api.body());
