@@ -12,4 +12,5 @@ module dev.betweenrows.server {
 
     uses dev.betweenrows.policy.QueryGuardProvider;
     uses dev.betweenrows.store.StoreProvider;
+    uses dev.betweenrows.policy.ExpressionValidator;
 }

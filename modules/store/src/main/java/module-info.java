@@ -14,7 +14,8 @@ module dev.betweenrows.store {
     requires flyway.core;
     requires com.ongres.scram.common;
     requires jakarta.json;
-    requires org.eclipse.parsson;   // the JSON provider, resolved so jlink and the module path include it
+    requires org.eclipse.parsson;
+    requires org.snakeyaml.engine;   // the JSON provider, resolved so jlink and the module path include it
 
     exports dev.betweenrows.store;
 

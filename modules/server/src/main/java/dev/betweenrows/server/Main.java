@@ -5,7 +5,9 @@ import dev.betweenrows.server.config.ConfigException;
 import dev.betweenrows.server.config.Settings;
 import dev.betweenrows.server.startup.Logs;
 import dev.betweenrows.server.startup.Server;
+import dev.betweenrows.server.startup.PolicyCommand;
 import dev.betweenrows.server.startup.StartupException;
+import dev.betweenrows.server.startup.StoreCommands;
 import dev.betweenrows.server.startup.UserCommand;
 import dev.betweenrows.server.startup.Version;
 import io.helidon.config.Config;
@@ -14,7 +16,10 @@ import io.helidon.config.ConfigSources;
 import java.io.PrintStream;
 import java.util.List;
 
-/** Command line: {@code betweenrows [serve] | --version | --help | config-doc | user create}. */
+/**
+ * Command line: {@code betweenrows [serve] | --version | --help | config-doc | user create | version | migrate
+ * | backup | restore | policies}.
+ */
 public final class Main {
     static final int OK = 0;
     static final int FAILED = 1;
@@ -29,7 +34,16 @@ public final class Main {
     static int run(List<String> args, PrintStream out, PrintStream err) {
         String command = args.isEmpty() ? "serve" : args.getFirst();
         switch (command) {
-            case "--version", "-V", "version" -> {
+            case "version" -> {
+                return StoreCommands.run(command, args.subList(1, args.size()), out, err, System.getenv());
+            }
+            case "backup", "restore", "migrate" -> {
+                return StoreCommands.run(command, args.subList(1, args.size()), out, err, System.getenv());
+            }
+            case "policies" -> {
+                return PolicyCommand.run(args.subList(1, args.size()), out, err, System.getenv());
+            }
+            case "--version", "-V" -> {
                 out.println("BetweenRows " + Version.current());
                 return OK;
             }
@@ -88,6 +102,16 @@ public final class Main {
                   config-doc   print the configuration reference (Markdown)
                   user create --username NAME --password-stdin [--admin]
                                create a user (the rescue admin) in BR_DATA_DIR; the server must be stopped
+                  version      print the version, the store's schema version and pending migrations
+                  migrate [--dry-run]
+                               apply (or list) pending migrations, with the automatic pre-migration backup
+                  backup --to DIR
+                               consistent copy of the store (offline: the server must be stopped)
+                  restore --from DIR
+                               replace the store with a backup (server stopped); the old one is kept aside
+                  policies export [--out FILE]
+                  policies import FILE [--dry-run] [--prune]
+                               policy-as-code YAML (server stopped); import is all or nothing
 
                 Configuration comes from BR_* environment variables; see docs/reference/configuration.md.
                 First start on an empty data directory needs BR_ADMIN_PASSWORD.

@@ -1,6 +1,8 @@
 package dev.betweenrows.store;
 
+import java.nio.file.Path;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** The open admin store: repositories over one embedded database. */
 public interface AdminStore extends AutoCloseable {
@@ -44,6 +46,19 @@ public interface AdminStore extends AutoCloseable {
         @Override
         void close();
     }
+
+    /**
+     * An online, consistent backup (Derby's backup procedure; writers wait while it runs) into
+     * {@code targetDir} (created; must be empty). Returns the directory that a restore accepts.
+     */
+    Path backup(Path targetDir);
+
+    /**
+     * Runs {@code work} — any number of repository calls on this thread — in ONE transaction: all of it
+     * commits, or none of it. Each repository call still writes its admin-audit rows; one more row
+     * {@code action}/{@code store} closes the unit. Listeners hear of the changes after the commit.
+     */
+    <T> T atomically(Actor actor, String action, Supplier<T> work);
 
     /** True when a trivial query against the store succeeds. */
     boolean isHealthy();

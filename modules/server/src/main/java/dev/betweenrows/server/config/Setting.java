@@ -28,6 +28,7 @@ public enum Setting {
     AUDIT_RETENTION_DAYS("BR_AUDIT_RETENTION_DAYS", "audit.retention-days", Kind.int_(0, 36500), "Query-audit records older than this are purged hourly; 0 keeps them forever."),
     AUDIT_QUEUE_CAPACITY("BR_AUDIT_QUEUE_CAPACITY", "audit.queue-capacity", Kind.int_(100, 10_000_000), "Audit records that may wait for the store; when full, statements are refused (53400) until it drains."),
     AUDIT_PARAMETERS("BR_AUDIT_PARAMETERS", "audit.parameters", Kind.oneOf("off", "on"), "Record bind-parameter values in the query audit."),
+    BACKUP_KEEP("BR_BACKUP_KEEP", "backup.keep", Kind.int_(1, 1000), "Automatic pre-migration backups kept in `<data>/backups/` (the oldest are deleted)."),
     LOG_LEVEL("BR_LOG_LEVEL", "log-level", Kind.oneOf("error", "warn", "info", "debug", "trace"), "Log level. Secrets are never logged at any level.");
 
     private final String env;

@@ -54,7 +54,7 @@ public final class Server {
         String jwtSecret = KeyFiles.secret(settings.get(Setting.ADMIN_JWT_SECRET), data.resolve("jwt.secret"),
                 Setting.ADMIN_JWT_SECRET.env(), 32);
 
-        AdminStore store = openStore(data, encryptionKey);
+        AdminStore store = openStore(data, encryptionKey, settings.integer(Setting.BACKUP_KEEP));
         AuditSink audit = null;
         ProxyServer proxy = null;
         try {
@@ -100,9 +100,9 @@ public final class Server {
         }
     }
 
-    private static AdminStore openStore(Path data, byte[] encryptionKey) {
+    private static AdminStore openStore(Path data, byte[] encryptionKey, int backupKeep) {
         try {
-            AdminStore store = StoreProvider.load().open(new StoreOptions(data.resolve("store"), encryptionKey));
+            AdminStore store = StoreProvider.load().open(new StoreOptions(data.resolve("store"), encryptionKey, backupKeep));
             logMigrations(store.migrationReport());
             return store;
         } catch (StoreException e) {

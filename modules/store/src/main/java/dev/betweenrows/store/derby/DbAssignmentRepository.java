@@ -21,7 +21,7 @@ final class DbAssignmentRepository implements AssignmentRepository {
     }
 
     private DbExecute read() {
-        return tx.db().execute();
+        return tx.reader();
     }
 
     @Override

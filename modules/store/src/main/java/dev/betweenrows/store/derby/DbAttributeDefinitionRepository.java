@@ -52,12 +52,12 @@ final class DbAttributeDefinitionRepository implements AttributeDefinitionReposi
 
     @Override
     public Optional<AttributeDefinitionRecord> findByKey(String key) {
-        return find(tx.db().execute(), key);
+        return find(tx.reader(), key);
     }
 
     @Override
     public List<AttributeDefinitionRecord> list() {
-        return Rows.list(tx.db().execute(), DbAttributeDefinitionRepository::toRecord,
+        return Rows.list(tx.reader(), DbAttributeDefinitionRepository::toRecord,
                 COLUMNS + " WHERE entity_type = ? ORDER BY attr_key", USER);
     }
 
@@ -81,7 +81,7 @@ final class DbAttributeDefinitionRepository implements AttributeDefinitionReposi
 
     @Override
     public AttributeReferences references(String key) {
-        return references(tx.db().execute(), key);
+        return references(tx.reader(), key);
     }
 
     @Override

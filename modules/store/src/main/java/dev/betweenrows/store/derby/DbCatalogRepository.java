@@ -55,7 +55,7 @@ final class DbCatalogRepository implements CatalogRepository {
 
     @Override
     public List<CatalogSchemaEntry> read(String dataSourceId) {
-        return read(tx.db().execute(), dataSourceId);
+        return read(tx.reader(), dataSourceId);
     }
 
     @Override

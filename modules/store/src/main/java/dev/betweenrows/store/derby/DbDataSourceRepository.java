@@ -33,7 +33,7 @@ final class DbDataSourceRepository implements DataSourceRepository {
     }
 
     private DbExecute read() {
-        return tx.db().execute();
+        return tx.reader();
     }
 
     @Override

@@ -22,7 +22,7 @@ final class DbPolicyRepository implements PolicyRepository {
     }
 
     private DbExecute read() {
-        return tx.db().execute();
+        return tx.reader();
     }
 
     @Override

@@ -28,7 +28,7 @@ final class DbRoleRepository implements RoleRepository {
     }
 
     private DbExecute read() {
-        return tx.db().execute();
+        return tx.reader();
     }
 
     @Override

@@ -34,7 +34,7 @@ final class DbUserRepository implements UserRepository {
     }
 
     private DbExecute read() {
-        return tx.db().execute();
+        return tx.reader();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.betweenrows.store.derby;
 
+import dev.betweenrows.store.Actor;
 import dev.betweenrows.store.AdminAuditRepository;
 import dev.betweenrows.store.QueryAuditRepository;
 import dev.betweenrows.store.AdminStore;
@@ -14,24 +15,18 @@ import dev.betweenrows.store.SecretBox;
 import dev.betweenrows.store.StoreChange;
 import dev.betweenrows.store.StoreOptions;
 import dev.betweenrows.store.StoreException;
-import dev.betweenrows.store.StoreLockedException;
 import dev.betweenrows.store.UserRepository;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.helidon.dbclient.jdbc.JdbcConnectionPool;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The embedded store. A file lock beside the database makes a second process on the same data
@@ -40,9 +35,9 @@ import java.util.function.Consumer;
  */
 final class DerbyAdminStore implements AdminStore {
     private final Path dir;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final StoreFiles.Lock lock;
     private final DbClient db;
+    private final EmbeddedDataSource ds;
     private final MigrationReport report;
     private final Transactions tx;
     private final UserRepository users;
@@ -56,12 +51,12 @@ final class DerbyAdminStore implements AdminStore {
     private final QueryAuditRepository queryAudit;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DerbyAdminStore(Path dir, FileChannel lockChannel, FileLock lock, DbClient db, MigrationReport report,
+    private DerbyAdminStore(Path dir, StoreFiles.Lock lock, DbClient db, EmbeddedDataSource ds, MigrationReport report,
                             SecretBox box) {
         this.dir = dir;
-        this.lockChannel = lockChannel;
         this.lock = lock;
         this.db = db;
+        this.ds = ds;
         this.report = report;
         this.tx = new Transactions(db);
         this.users = new DbUserRepository(tx);
@@ -76,70 +71,34 @@ final class DerbyAdminStore implements AdminStore {
     }
 
     static DerbyAdminStore open(StoreOptions options) {
-        Path storeDir = options.storeDir();
+        return open(options, new ModuleMigrationResources());
+    }
+
+    /** Opens with the given migrations (tests add a deliberately failing one). */
+    static DerbyAdminStore open(StoreOptions options, ModuleMigrationResources migrations) {
         byte[] key = options.encryptionKey();
         SecretBox box = key == null ? null : SecretBox.aesGcm(key);
         if (key != null) {
             java.util.Arrays.fill(key, (byte) 0);
         }
-        Path dir = storeDir.toAbsolutePath().normalize();
-        FileChannel channel = null;
+        Path dir = options.storeDir().toAbsolutePath().normalize();
+        StoreFiles.Lock lock = StoreFiles.lock(dir);
         try {
-            Files.createDirectories(dir.getParent());
-            System.setProperty("derby.stream.error.file", dir.getParent().resolve("derby.log").toString());
-            channel = FileChannel.open(dir.resolveSibling("store.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = tryLock(channel, dir);
-            EmbeddedDataSource ds = new EmbeddedDataSource();
-            ds.setDatabaseName(dir.toString());
-            ds.setCreateDatabase("create");
-            checkBoots(ds, dir);
-            MigrationReport report = Migrations.migrate(ds);
+            EmbeddedDataSource ds = StoreFiles.dataSource(dir, true);
+            StoreFiles.checkBoots(ds, dir);
+            MigrationReport report;
+            try {
+                report = MigrationProtocol.run(ds, dir, options, migrations);
+            } catch (RuntimeException e) {
+                StoreFiles.shutdown(dir);
+                throw e;
+            }
             DbClient db = JdbcClientBuilder.create().connectionPool(new DataSourcePool(ds)).build();
-            return new DerbyAdminStore(dir, channel, lock, db, report, box);
-        } catch (IOException e) {
-            closeQuietly(channel);
-            throw new StoreException("cannot open the admin store in " + dir + ": " + e.getMessage(), e);
+            return new DerbyAdminStore(dir, lock, db, ds, report, box);
         } catch (RuntimeException e) {
-            closeQuietly(channel);
+            lock.close();
             throw e;
         }
-    }
-
-    private static FileLock tryLock(FileChannel channel, Path dir) throws IOException {
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            throw new StoreLockedException("the admin store " + dir + " is in use by another BetweenRows process;"
-                    + " stop it first or start this one with another BR_DATA_DIR");
-        }
-        return lock;
-    }
-
-    private static void checkBoots(EmbeddedDataSource ds, Path dir) {
-        try (Connection c = ds.getConnection()) {
-            c.isValid(1);
-        } catch (SQLException e) {
-            if (isDerbyLock(e)) {
-                throw new StoreLockedException("the admin store " + dir + " is in use by another process (Derby lock)");
-            }
-            throw new StoreException("cannot open the admin store in " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean isDerbyLock(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && "XSDB6".equals(s.getSQLState())) {
-                return true;
-            }
-            if (t instanceof SQLException s && s.getNextException() != null && isDerbyLock(s.getNextException())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override
@@ -208,6 +167,21 @@ final class DerbyAdminStore implements AdminStore {
     }
 
     @Override
+    public Path backup(Path targetDir) {
+        if (closed.get()) throw new StoreException("the admin store is closed");
+        return Backups.backup(ds, targetDir.toAbsolutePath().normalize());
+    }
+
+    @Override
+    public <T> T atomically(Actor actor, String action, Supplier<T> work) {
+        return tx.run(actor, t -> {
+            T result = work.get();
+            t.audit(action, "store", null, null, null);
+            return result;
+        });
+    }
+
+    @Override
     public boolean isHealthy() {
         try {
             return !closed.get() && Rows.count(db.execute(), "VALUES 1") == 1;
@@ -222,30 +196,8 @@ final class DerbyAdminStore implements AdminStore {
             return;
         }
         db.close();
-        EmbeddedDataSource shutdown = new EmbeddedDataSource();
-        shutdown.setDatabaseName(dir.toString());
-        shutdown.setShutdownDatabase("shutdown");
-        try (Connection ignored = shutdown.getConnection()) {
-            // Derby reports a successful shutdown as an exception (08006)
-        } catch (SQLException expected) {
-            // 08006: database shut down
-        }
-        try {
-            lock.release();
-        } catch (IOException ignored) {
-            // the channel close below releases it anyway
-        }
-        closeQuietly(lockChannel);
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // nothing to do: closing a lock file
-            }
-        }
+        StoreFiles.shutdown(dir);
+        lock.close();
     }
 
     /** Derby embedded connections are cheap; a connection per unit of work is enough for the admin store. */

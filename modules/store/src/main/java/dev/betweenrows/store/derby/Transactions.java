@@ -26,6 +26,8 @@ final class Transactions {
     private static final Logger LOG = Logger.getLogger(Transactions.class.getName());
     private final DbClient db;
     private final List<Consumer<StoreChange>> listeners = new CopyOnWriteArrayList<>();
+    /** The unit of work open on this thread: nested {@link #run} calls join it (see {@link AdminStore#atomically}). */
+    private final ThreadLocal<Tx> current = new ThreadLocal<>();
 
     Transactions(DbClient db) {
         this.db = db;
@@ -35,12 +37,30 @@ final class Transactions {
         return db;
     }
 
+    /**
+     * Reads join the unit of work open on this thread, so they see its uncommitted rows and do not wait
+     * for its locks; otherwise they run on their own connection.
+     */
+    io.helidon.dbclient.DbExecute reader() {
+        Tx open = current.get();
+        return open != null ? open.db : db.execute();
+    }
+
     <T> T run(Actor actor, Function<Tx, T> work) {
         Objects.requireNonNull(actor, "actor");
+        Tx open = current.get();
+        if (open != null) {
+            try {
+                return work.apply(open);   // the outer unit commits or rolls back
+            } catch (RuntimeException e) {
+                throw translate(e);
+            }
+        }
         DbTransaction t = db.transaction();
         Tx tx = new Tx(t, actor);
         List<StoreChange> changes = new ArrayList<>();
         T result;
+        current.set(tx);
         try {
             result = work.apply(tx);
             if (!tx.wasAudited()) {
@@ -53,6 +73,8 @@ final class Transactions {
         } catch (RuntimeException e) {
             rollbackQuietly(t);
             throw translate(e);
+        } finally {
+            current.remove();
         }
         changes.addAll(tx.changes());
         changes.forEach(this::fire);
