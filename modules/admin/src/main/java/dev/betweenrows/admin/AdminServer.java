@@ -83,6 +83,8 @@ public final class AdminServer implements AutoCloseable {
         routing.register("/api/v1/datasources", new dev.betweenrows.admin.datasource.AccessGrantService(ctx));
         routing.register("/api/v1/datasources", new dev.betweenrows.admin.catalog.CatalogService(ctx));
         routing.register("/api/v1/datasources", new dev.betweenrows.admin.policy.AssignmentService(ctx));
+        // before PolicyService: its /{id} route would otherwise take /policies/export
+        routing.register("/api/v1", new dev.betweenrows.admin.ops.OperationsService(ctx, ctx.options().backupDir()));
         routing.register("/api/v1/policies", new dev.betweenrows.admin.policy.PolicyService(ctx));
         routing.register("/api/v1/audit", new dev.betweenrows.admin.audit.AdminAuditService(ctx));
         routing.register("/openapi", new dev.betweenrows.admin.openapi.OpenApiService());

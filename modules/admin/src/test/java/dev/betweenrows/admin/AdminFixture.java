@@ -37,7 +37,7 @@ final class AdminFixture {
             store.users().create(new NewUser(ADMIN, Passwords.scramVerifier(PASSWORD.toCharArray()), true));
             store.users().create(new NewUser("analyst", Passwords.scramVerifier(PASSWORD.toCharArray()), false));
             AdminOptions options = new AdminOptions("127.0.0.1", 0, "9.9.9", "0123456789abcdef0123456789abcdef".getBytes(),
-                    Duration.ofHours(1), List.of("https://ui.example"), 64 * 1024);
+                    Duration.ofHours(1), List.of("https://ui.example"), 64 * 1024, dir.resolve("backups"));
             Clock clock = Clock.systemUTC();
             ctx = new AdminContext(options, store, new NoSessions(), new TokenService(options.jwtSecret(),
                     options.tokenLifetime(), clock), new Revocations(clock), clock);

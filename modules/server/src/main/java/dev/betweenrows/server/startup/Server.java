@@ -69,7 +69,7 @@ public final class Server {
             AdminServer admin = AdminServer.start(new AdminOptions(adminAddr.getHostString(), adminAddr.getPort(),
                     Version.current(), jwtSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     Duration.ofHours(settings.integer(Setting.ADMIN_JWT_EXPIRY_HOURS)),
-                    corsOrigins(settings), 1 << 20), store, proxy.sessions());
+                    corsOrigins(settings), 1 << 20, data.resolve("backups")), store, proxy.sessions());
             Server server = new Server(store, audit, proxy, admin);
             // registered before "ready" is announced, so a SIGTERM right after it still drains
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "shutdown"));
