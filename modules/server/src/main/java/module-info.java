@@ -7,6 +7,8 @@ module dev.betweenrows.server {
     requires io.helidon.config;
     requires io.helidon.config.yaml;
     requires java.logging;
+    requires java.net.http;
+    requires java.sql;
 
     exports dev.betweenrows.server;
 

@@ -16,10 +16,16 @@ import java.time.Duration;
 final class AdminApi {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final int port;
     private String token;
 
     AdminApi(int port) {
         this.base = "http://127.0.0.1:" + port;
+        this.port = port;
+    }
+
+    int port() {
+        return port;
     }
 
     AdminApi login(String user, String password) throws Exception {

@@ -354,4 +354,25 @@ class ProductEndToEndTest {
         api = new AdminApi(Integer.parseInt(ready.group(3))).login("admin", ADMIN_PW);
         assertEquals(statements, audited(marker), "measured loss bound: 0 of " + statements + " records after kill -9");
     }
+
+    @Test
+    @Order(11)
+    void verifyAutomatesThePostUpgradeChecklist() throws Exception {
+        String adminUrl = "http://127.0.0.1:" + api.port();
+        java.util.Map<String, String> env = java.util.Map.of("BR_VERIFY_ADMIN_PASSWORD", ADMIN_PW, "BR_VERIFY_USER_PASSWORD", ALICE_PW);
+        String[] args = {"verify", "--admin-url", adminUrl, "--admin-user", "admin", "--datasource", "shop", "--as-user", "alice",
+                "--proxy", "127.0.0.1:" + proxyPort, "--query", "SELECT * FROM customers", "--expect-rows", "2",
+                "--expect-rewritten", "tenant = 'acme'"};
+        try (RunningImage ok = RunningImage.start(env, args)) {
+            assertEquals(0, ok.awaitExit(Duration.ofSeconds(60)), ok.output());
+            assertTrue(ok.output().contains("verify: all checks passed"), ok.output());
+            assertTrue(ok.output().contains("PASS  the audit shows the query"), ok.output());
+        }
+        args[args.length - 3] = "3";   // a spot-check that does not hold
+        try (RunningImage bad = RunningImage.start(env, args)) {
+            assertEquals(1, bad.awaitExit(Duration.ofSeconds(60)), bad.output());
+            assertTrue(bad.output().contains("FAIL  row count spot-check: expected 3 rows, got 2"), bad.output());
+            assertFalse(bad.output().contains(ALICE_PW) || bad.output().contains(ADMIN_PW), "no secret in the report");
+        }
+    }
 }

@@ -58,6 +58,9 @@ public final class Main {
             case "serve" -> {
                 return serve(err);
             }
+            case "verify" -> {
+                return dev.betweenrows.server.verify.VerifyCommand.run(args.subList(1, args.size()), out, err, System.getenv());
+            }
             case "user" -> {
                 return UserCommand.run(args.subList(1, args.size()), System.in, out, err, System.getenv());
             }
@@ -97,6 +100,7 @@ public final class Main {
 
                 Commands:
                   serve        start the data plane and the admin plane (default)
+                  verify       post-upgrade smoke test: admin API, sign-in, a data-plane query, its audit record
                   --version    print the version and exit
                   --help       print this help and exit
                   config-doc   print the configuration reference (Markdown)
