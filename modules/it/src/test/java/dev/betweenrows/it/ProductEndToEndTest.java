@@ -375,4 +375,20 @@ class ProductEndToEndTest {
             assertFalse(bad.output().contains(ALICE_PW) || bad.output().contains(ADMIN_PW), "no secret in the report");
         }
     }
+
+    @Test
+    @Order(12)
+    void adminsSeeOpenSessionsAndCanTerminateOne() throws Exception {
+        try (Connection c = jdbc("alice", ALICE_PW)) {
+            assertEquals(2, count(c, "SELECT count(*) FROM customers"));
+            JsonObject mine = api.get("/api/v1/sessions").asJsonArray().stream().map(JsonValue::asJsonObject)
+                    .filter(s -> s.getString("username").equals("alice")).findFirst().orElseThrow();
+            assertEquals("shop", mine.getString("datasource_name"));
+            assertEquals("idle", mine.getString("state"));
+            api.call("DELETE", "/api/v1/sessions/" + mine.getJsonNumber("id").longValue(), null, 204);
+            SQLException e = assertThrows(SQLException.class, () -> count(c, "SELECT 1"));
+            assertTrue(e.getSQLState().startsWith("57") || e.getSQLState().startsWith("08"), e.getSQLState());
+        }
+        api.call("GET", "/api/v1/sessions/999999", null, 404);
+    }
 }
