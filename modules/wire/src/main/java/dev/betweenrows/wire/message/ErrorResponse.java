@@ -5,7 +5,7 @@ import dev.betweenrows.wire.codec.WireOutput;
 import java.util.Map;
 
 /** 'E' ErrorResponse. Every one carries S, V, C and M (checked on construction). Fields keep their order. */
-public record ErrorResponse(Map<Character, String> fields) implements BackendMessage {
+public record ErrorResponse(Map<Character, String> fields) implements BackendMessage, FieldMessage {
     public static final byte TYPE = 'E';
 
     public ErrorResponse {
@@ -20,23 +20,6 @@ public record ErrorResponse(Map<Character, String> fields) implements BackendMes
     /** A copy with one field added or replaced (e.g. {@link ErrorFields#DETAIL}, {@link ErrorFields#HINT}). */
     public ErrorResponse with(char code, String value) {
         return new ErrorResponse(ErrorFields.with(fields, code, value));
-    }
-
-    /** The field's value, or null when absent. */
-    public String field(char code) {
-        return fields.get(code);
-    }
-
-    public String severity() {
-        return fields.get(ErrorFields.SEVERITY_NONLOCALIZED);
-    }
-
-    public String sqlState() {
-        return fields.get(ErrorFields.SQLSTATE);
-    }
-
-    public String message() {
-        return fields.get(ErrorFields.MESSAGE);
     }
 
     @Override
