@@ -7,8 +7,11 @@ import dev.betweenrows.policy.GuardSession;
 import dev.betweenrows.rewrite.classify.StatementKind;
 import dev.betweenrows.rewrite.enforce.Rewrite;
 import dev.betweenrows.rewrite.enforce.StatementRewriter;
+import dev.betweenrows.rewrite.functions.FunctionPolicy;
 import dev.betweenrows.rewrite.lex.Statement;
 import dev.betweenrows.rewrite.parse.ParseFailure;
+import dev.betweenrows.rewrite.parse.PgSqlParser;
+import dev.betweenrows.rewrite.parse.SourceText;
 import dev.betweenrows.rewrite.scope.CatalogResolver;
 import dev.betweenrows.rewrite.scope.ResolveException;
 import java.util.List;
@@ -35,6 +38,8 @@ final class QueryPath {
                 var answer = local.answer(st, session);
                 if (answer.isPresent()) return answer.get();
             }
+            Refuse function = refusedFunction(st, bodyStart);
+            if (function != null) return function;
             return new Refuse("0A000", "queries on system catalogs and server information are not supported yet",
                     null, 0, "catalog names: " + kind.catalogNames());
         }
@@ -57,9 +62,25 @@ final class QueryPath {
             String sql = st.source().substring(st.start(), bodyStart) + rewrite.sql();
             return new Forward(sql, rewrite.applied());
         } catch (ParseFailure e) {
-            return refuse(e.sqlState(), e.getMessage(), e.offset(), bodyStart - st.start(), "parse: " + e.detail());
+            return refuse(e.sqlState(), e.getMessage(), null, e.offset(), bodyStart - st.start(), "parse: " + e.detail());
         } catch (ResolveException e) {
-            return refuse(e.sqlState(), e.getMessage(), e.offset(), bodyStart - st.start(), e.reason());
+            return refuse(e.sqlState(), e.getMessage(), e.hint(), e.offset(), bodyStart - st.start(), e.reason());
+        }
+    }
+
+    /**
+     * A catalog query that also calls a refused function gets the function's refusal, so a refused function
+     * answers the same on every path ({@code SELECT pg_read_file('x')} like {@code SELECT dblink('x')}).
+     */
+    private static Refuse refusedFunction(Statement st, int bodyStart) {
+        SourceText body = new SourceText(st.source().substring(bodyStart, st.end()));
+        try {
+            FunctionPolicy.check(PgSqlParser.parse(body), body);
+            return null;
+        } catch (ParseFailure notParsed) {
+            return null; // the catalog refusal stands
+        } catch (ResolveException e) {
+            return refuse(e.sqlState(), e.getMessage(), e.hint(), e.offset(), bodyStart - st.start(), e.reason());
         }
     }
 
@@ -71,7 +92,7 @@ final class QueryPath {
         return decision;
     }
 
-    private static Refuse refuse(String state, String message, int offset, int shift, String reason) {
-        return new Refuse(state, message, null, offset < 0 ? 0 : offset + shift + 1, reason);
+    private static Refuse refuse(String state, String message, String hint, int offset, int shift, String reason) {
+        return new Refuse(state, message, hint, offset < 0 ? 0 : offset + shift + 1, reason);
     }
 }

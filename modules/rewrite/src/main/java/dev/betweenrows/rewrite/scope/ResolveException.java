@@ -10,12 +10,19 @@ public final class ResolveException extends RuntimeException {
     private final String sqlState;
     private final int offset;
     private final String reason;
+    private final String hint;
 
     public ResolveException(String sqlState, String message, int offset, String reason) {
+        this(sqlState, message, null, offset, reason);
+    }
+
+    /** With a client hint (PostgreSQL's own wording; like the message, it must name nothing hidden). */
+    public ResolveException(String sqlState, String message, String hint, int offset, String reason) {
         super(message);
         this.sqlState = sqlState;
         this.offset = offset;
         this.reason = reason;
+        this.hint = hint;
     }
 
     public static ResolveException unsupported(String what, int offset) {
@@ -27,4 +34,7 @@ public final class ResolveException extends RuntimeException {
     public int offset() { return offset; }
 
     public String reason() { return reason; }
+
+    /** The client hint, or null. */
+    public String hint() { return hint; }
 }

@@ -99,7 +99,7 @@ class QueryClassificationTest {
         "SELECT * FROM \"pg_catalog\".\"pg_authid\"", "SELECT * FROM PG_CATALOG.PG_ROLES",
         "SELECT * FROM U&\"pg\\005fcatalog\".pg_roles", "SELECT 'orders'::regclass", "SELECT CAST('t' AS REGCLASS)",
         "SELECT version()", "select pg_catalog.version()", "select current_schema()", "select current_user",
-        "select user", "SELECT session_user", "select current_catalog", "SELECT current_setting('data_directory')",
+        "select user", "SELECT session_user", "select current_catalog",
         "SELECT has_table_privilege('t', 'select')", "SELECT to_regclass('secret')", "SELECT inet_server_addr()",
         "SELECT currval('s')", "SELECT query_to_xml('select 1', true, true, '')", "SELECT * FROM public.pg_notes",
         "SELECT txid_current()", "SELECT lo_import('/etc/passwd')", "SELECT set_config('search_path', 'x', false)"})

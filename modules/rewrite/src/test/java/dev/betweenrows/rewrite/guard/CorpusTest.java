@@ -48,7 +48,9 @@ class CorpusTest {
             }
             rewritten++;
             int before = references(sql, catalog);
-            int after = references(f.rewrittenSql(), catalog);
+            // Allowed functions come back pinned to pg_catalog; Babel cannot read that for a few keyword-like
+            // names (pg_catalog.date(x)), so the prefix is dropped before counting references again.
+            int after = references(f.rewrittenSql().replace("pg_catalog.", ""), catalog);
             assertEquals(before, after, () -> "references changed in " + f.rewrittenSql());
         }
         double coverage = 100.0 * rewritten / queries.size();

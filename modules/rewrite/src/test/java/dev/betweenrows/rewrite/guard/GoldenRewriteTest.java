@@ -92,7 +92,7 @@ class GoldenRewriteTest {
     @Test void derivedTable() {
         rewrites("SELECT s.total FROM (SELECT customer_id, sum(amount) AS total FROM orders GROUP BY customer_id) s"
                         + " WHERE s.total > 100",
-                "SELECT s.total FROM (SELECT customer_id, sum(amount) AS total FROM " + O + " AS orders"
+                "SELECT s.total FROM (SELECT customer_id, pg_catalog.sum(amount) AS total FROM " + O + " AS orders"
                         + " GROUP BY customer_id) s WHERE s.total > 100");
         refused("SELECT s.amount FROM (SELECT customer_id FROM orders) s", "42703", "column s.amount does not exist");
     }
@@ -113,7 +113,7 @@ class GoldenRewriteTest {
 
     @Test void scalarSubqueryInSelectList() {
         rewrites("SELECT (SELECT count(*) FROM orders) AS n",
-                "SELECT (SELECT count(*) FROM " + O + " AS orders) AS n");
+                "SELECT (SELECT pg_catalog.count(*) FROM " + O + " AS orders) AS n");
     }
 
     @Test void unionBranchesAreBothRestricted() {
@@ -158,7 +158,7 @@ class GoldenRewriteTest {
     }
 
     @Test void rowFiltersOfTwoPoliciesAreAnded() {
-        rewrites("SELECT count(*) FROM orders", "SELECT count(*) FROM " + O + " AS orders");
+        rewrites("SELECT count(*) FROM orders", "SELECT pg_catalog.count(*) FROM " + O + " AS orders");
     }
 
     @Test void pointLookupIsCopiedInsideTheFence() {
@@ -182,7 +182,7 @@ class GoldenRewriteTest {
 
     @Test void correlatedConditionsStayWithTheirOwnTable() {
         rewrites("SELECT (SELECT count(*) FROM orders o WHERE o.customer_id = c.id) FROM customers c WHERE c.id = 7",
-                "SELECT (SELECT count(*) FROM " + O + " o WHERE o.customer_id = c.id) FROM "
+                "SELECT (SELECT pg_catalog.count(*) FROM " + O + " o WHERE o.customer_id = c.id) FROM "
                         + C.replace("OFFSET 0", "AND id = 7 OFFSET 0") + " c WHERE c.id = 7");
     }
 
@@ -195,7 +195,7 @@ class GoldenRewriteTest {
     }
 
     @Test void wholeRowReferencesSeeTheRestrictedRow() {
-        rewrites("SELECT row_to_json(c) FROM customers c", "SELECT row_to_json(c) FROM " + C + " c");
+        rewrites("SELECT row_to_json(c) FROM customers c", "SELECT pg_catalog.row_to_json(c) FROM " + C + " c");
     }
 
     @Test void postgresSpellingsParse() {
@@ -203,7 +203,7 @@ class GoldenRewriteTest {
                 "SELECT DISTINCT ON (customer_id) customer_id, amount FROM " + O
                         + " AS orders ORDER BY customer_id, created_at DESC");
         rewrites("SELECT id FROM orders WHERE created_at > now() - interval '7 days' AND status::varchar(10) = 'x'",
-                "SELECT id FROM " + O + " AS orders WHERE created_at > now() - interval '7 days'"
+                "SELECT id FROM " + O + " AS orders WHERE created_at > pg_catalog.now() - interval '7 days'"
                         + " AND status::varchar(10) = 'x'");
         rewrites("SELECT name->>'en', created_at AT TIME ZONE 'UTC' FROM products p, customers",
                 "SELECT name->>'en', created_at AT TIME ZONE 'UTC' FROM " + P + " p, " + C + " AS customers");
