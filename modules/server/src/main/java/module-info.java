@@ -7,6 +7,7 @@ module dev.betweenrows.server {
     requires io.helidon.config;
     requires io.helidon.config.yaml;
     requires java.logging;
+    requires io.helidon.metrics.api;
     requires java.net.http;
     requires java.sql;
 

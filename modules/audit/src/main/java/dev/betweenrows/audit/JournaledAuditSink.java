@@ -80,7 +80,8 @@ final class JournaledAuditSink implements AuditSink {
         return capacity - room.availablePermits();
     }
 
-    long writeFailures() {
+    @Override
+    public long writeFailures() {
         return writeFailures.get();
     }
 

@@ -235,6 +235,11 @@ class ProductEndToEndTest {
             if (rows.isEmpty()) Thread.sleep(100);
         }
         assertEquals(1, rows.size(), rows.toString());
+        String metrics = new String(java.net.URI.create("http://127.0.0.1:" + api.port() + "/observe/metrics").toURL()
+                .openStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(metrics.contains("betweenrows_statements_total{decision=\"allowed\""), "statements by decision are metered");
+        assertTrue(metrics.contains("betweenrows_logins_total{decision=\"allowed\""), "logins are metered");
+        assertTrue(metrics.contains("betweenrows_audit_backlog"), "the audit backlog is a gauge");
         JsonObject row = rows.getJsonObject(0);
         assertEquals(sql, row.getString("original_query"), "the exact text the client sent");
         assertTrue(row.getString("rewritten_query").contains("tenant = 'acme'"), row.toString());

@@ -17,6 +17,11 @@ public interface AuditSink extends AutoCloseable {
     /** Records waiting for the store. */
     int backlog();
 
+    /** Failed attempts to write a batch to the store so far (each is retried; records stay journaled). */
+    default long writeFailures() {
+        return 0;
+    }
+
     /** Drains the backlog into the store, then stops. */
     @Override
     void close();

@@ -8,6 +8,7 @@ import dev.betweenrows.policy.QueryGuardProvider;
 import dev.betweenrows.server.config.Setting;
 import dev.betweenrows.server.config.Settings;
 import dev.betweenrows.server.binding.StoreDataSourceResolver;
+import dev.betweenrows.server.metrics.MeteredAuditSink;
 import dev.betweenrows.store.AdminStore;
 import dev.betweenrows.store.AuditSink;
 import dev.betweenrows.store.AuditSinkProvider;
@@ -59,9 +60,9 @@ public final class Server {
         ProxyServer proxy = null;
         try {
             FirstAdmin.ensure(store.users(), settings);
-            audit = AuditSinkProvider.load().open(store, data.resolve("audit-journal"),
+            audit = new MeteredAuditSink(AuditSinkProvider.load().open(store, data.resolve("audit-journal"),
                     settings.integer(Setting.AUDIT_QUEUE_CAPACITY), Duration.ofSeconds(2),
-                    Duration.ofDays(settings.integer(Setting.AUDIT_RETENTION_DAYS)));
+                    Duration.ofDays(settings.integer(Setting.AUDIT_RETENTION_DAYS))));
             QueryGuard guard = loadGuard();
             proxy = ProxyServer.start(DataPlaneWiring.options(settings, data), store.users(), guard,
                     new StoreDataSourceResolver(store), audit);
