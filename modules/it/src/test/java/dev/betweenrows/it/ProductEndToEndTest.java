@@ -211,6 +211,14 @@ class ProductEndToEndTest {
                     + " cur.execute('SELECT count(*) FROM orders WHERE amount > %s', (6,)); print(cur.fetchone()[0]); c.close()",
                     Integer.toString(proxyPort), ALICE_PW);
             assertEquals("2", py.out(), py.err());
+            Clients.Result named = Clients.python("import psycopg2,sys; c=psycopg2.connect(host='127.0.0.1', port=int(sys.argv[1]),"
+                    + " dbname='shop', user='alice', password=sys.argv[2], sslmode='require');"
+                    + " cur=c.cursor(name='big'); cur.itersize=1; cur.execute('SELECT id, email FROM customers ORDER BY id');"
+                    + " print(','.join(f'{r[0]}:{r[1]}' for r in cur)); cur.close(); c.rollback();"
+                    + " c.autocommit=False; k=c.cursor(); k.execute('SELECT count(*) FROM orders'); n=k.fetchone()[0]; c.commit();"
+                    + " print(n); c.close()",
+                    Integer.toString(proxyPort), ALICE_PW);
+            assertEquals("1:***,2:***\n3", named.out(), "psycopg2 named (server-side) cursor inside a transaction: " + named.err());
         } else {
             System.err.println("SKIPPED psycopg2 check: python3-psycopg2 is not installed");
         }
@@ -221,6 +229,13 @@ class ProductEndToEndTest {
                 + " return c.end();}).catch(e=>{console.error(e.message); process.exit(1);});",
                 Integer.toString(proxyPort), BOB_PW);
         assertEquals("Gus", js.out(), js.err());
+        Clients.Result multi = Clients.node(nodePg, "const {Client}=require('pg'); const c=new Client({host:'127.0.0.1',"
+                + " port:+process.argv[1], database:'shop', user:'bob', password:process.argv[2], ssl:{rejectUnauthorized:false}});"
+                + " c.connect().then(()=>c.query('SELECT count(*) AS n FROM customers; SELECT name FROM customers ORDER BY id'))"
+                + ".then(rs=>{console.log(rs.map(r=>JSON.stringify(r.rows)).join('|')); return c.end();})"
+                + ".catch(e=>{console.error(e.message); process.exit(1);});",
+                Integer.toString(proxyPort), BOB_PW);
+        assertEquals("[{\"n\":\"1\"}]|[{\"name\":\"Gus\"}]", multi.out(), "node-postgres multi-statement: " + multi.err());
     }
 
     @Test
