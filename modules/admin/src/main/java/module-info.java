@@ -3,6 +3,9 @@ module dev.betweenrows.admin {
     requires dev.betweenrows.policy;
     requires dev.betweenrows.store;
     requires io.helidon.webserver;
+    requires io.helidon.common.configurable;
+    requires io.helidon.common.pki;
+    requires io.helidon.common.tls;
     requires io.helidon.webserver.observe;
     requires io.helidon.webserver.observe.health;
     requires io.helidon.webserver.observe.metrics;
@@ -19,6 +22,7 @@ module dev.betweenrows.admin {
     requires org.postgresql.jdbc;
 
     uses dev.betweenrows.policy.ExpressionValidator;
+    uses dev.betweenrows.policy.QueryGuardProvider;   // the preview checks statements as the data plane does
 
     exports dev.betweenrows.admin;
     // JSON shapes only: Yasson reads records through a public lookup (see package-info)

@@ -7,6 +7,14 @@ import dev.betweenrows.store.AdminStore;
 
 import java.time.Clock;
 
-/** What the admin HTTP services share: the store, live data-plane sessions, tokens, the clock. */
+/**
+ * What the admin HTTP services share: the store, live data-plane sessions, tokens, the clock, and
+ * whether the listener speaks TLS (HSTS and {@code Secure} cookies then).
+ */
 public record AdminContext(AdminOptions options, AdminStore store, SessionRegistry sessions, TokenService tokens,
-                           Revocations revocations, Clock clock) {}
+                           Revocations revocations, Clock clock, boolean tls) {
+    public AdminContext(AdminOptions options, AdminStore store, SessionRegistry sessions, TokenService tokens,
+                        Revocations revocations, Clock clock) {
+        this(options, store, sessions, tokens, revocations, clock, false);
+    }
+}

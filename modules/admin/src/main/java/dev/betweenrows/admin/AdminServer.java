@@ -18,7 +18,9 @@ import dev.betweenrows.policy.SessionRegistry;
 import dev.betweenrows.store.AdminStore;
 import io.helidon.http.media.MediaContext;
 import io.helidon.http.media.jsonb.JsonbSupport;
+import io.helidon.common.configurable.Resource;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
@@ -30,6 +32,8 @@ import jakarta.json.bind.config.PropertyNamingStrategy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 
 /** The admin HTTP listener: {@code /health}, {@code /observe/*}, {@code /api/v1/*}. */
 public final class AdminServer implements AutoCloseable {
@@ -40,10 +44,21 @@ public final class AdminServer implements AutoCloseable {
     }
 
     public static AdminServer start(AdminOptions options, AdminStore store, SessionRegistry sessions) {
+        return start(options, store, sessions, Optional.empty());
+    }
+
+    /** With {@code tls} present the listener serves HTTPS only (TLS 1.3/1.2). */
+    public static AdminServer start(AdminOptions options, AdminStore store, SessionRegistry sessions, Optional<AdminTls> tls) {
         Clock clock = Clock.systemUTC();
         AdminContext ctx = new AdminContext(options, store, sessions,
-                new TokenService(options.jwtSecret(), options.tokenLifetime(), clock), new Revocations(clock), clock);
-        WebServer server = WebServer.builder()
+                new TokenService(options.jwtSecret(), options.tokenLifetime(), clock), new Revocations(clock), clock,
+                tls.isPresent());
+        WebServerConfig.Builder builder = WebServer.builder();
+        tls.ifPresent(t -> builder.tls(b -> b
+                .privateKey(k -> k.pem(pem -> pem.key(Resource.create(t.keyFile())).certChain(Resource.create(t.certFile()))))
+                .privateKeyCertChain(k -> k.pem(pem -> pem.certChain(Resource.create(t.certFile()))))
+                .enabledProtocols(List.of("TLSv1.3", "TLSv1.2"))));
+        WebServer server = builder
                 .host(options.host())
                 .port(options.port())
                 .shutdownHook(false)
@@ -69,12 +84,12 @@ public final class AdminServer implements AutoCloseable {
     /** The routes, shared with the tests. */
     static void routing(HttpRouting.Builder routing, AdminContext ctx) {
         ErrorHandling.register(routing);
-        routing.addFilter(new SecurityHeaders(false))
+        routing.addFilter(new SecurityHeaders(ctx.tls()))
                .addFilter(new Cors(new HashSet<>(ctx.options().corsOrigins())))
                .addFilter(new AdminAuthFilter(ctx.tokens(), ctx.revocations(), ctx.store().users()))
                .register("/health", new HealthService(ctx.options().version(), ctx.store()))
                .register("/api/v1/auth", new AuthService(ctx.store().users(), ctx.store().audit(), ctx.tokens(),
-                       ctx.revocations(), new LoginLimiter(5, Duration.ofMinutes(5), ctx.clock()), false, ctx.clock()))
+                       ctx.revocations(), new LoginLimiter(5, Duration.ofMinutes(5), ctx.clock()), ctx.tls(), ctx.clock()))
                .register("/api/v1/audit/queries", new QueryAuditService(ctx.store().queryAudit()));
         routing.register("/api/v1/users", new UserService(ctx));
         routing.register("/api/v1/roles", new RoleService(ctx));

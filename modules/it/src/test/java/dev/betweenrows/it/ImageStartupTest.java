@@ -161,4 +161,34 @@ class ImageStartupTest {
             assertEquals(2, bad.awaitExit(START));
         }
     }
+
+    @Test
+    void theAdminPlaneCanServeHttpsWithHsts() throws Exception {
+        Path cert = data.resolve("admin.crt"), key = data.resolve("admin.key");
+        Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                "-nodes", "-keyout", key.toString(), "-out", cert.toString(), "-days", "2", "-subj", "/CN=localhost",
+                "-addext", "subjectAltName=IP:127.0.0.1").redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertEquals(0, p.waitFor());
+        Map<String, String> env = RunningImage.serverEnv(data, "BR_ADMIN_PASSWORD", "first-boot-pw",
+                "BR_ADMIN_TLS_CERT_FILE", cert.toString(), "BR_ADMIN_TLS_KEY_FILE", key.toString());
+        try (RunningImage server = RunningImage.start(env)) {
+            Matcher ready = server.await(Pattern.compile("ready: data plane \\S+, admin https://127\\.0\\.0\\.1:(\\d+)$"), START);
+            var trust = java.security.KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            try (var in = Files.newInputStream(cert)) {
+                trust.setCertificateEntry("admin", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+            }
+            var tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            var ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+            ssl.init(null, tmf.getTrustManagers(), null);
+            HttpClient https = HttpClient.newBuilder().sslContext(ssl).build();
+            HttpResponse<String> health = https.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + ready.group(1) + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode());
+            assertTrue(health.headers().firstValue("Strict-Transport-Security").isPresent(), "HSTS when the admin plane speaks TLS");
+            server.terminate();
+        }
+    }
 }

@@ -20,6 +20,8 @@ public enum Setting {
     IDLE_TIMEOUT_SECS("BR_IDLE_TIMEOUT_SECS", "proxy.idle-timeout-secs", Kind.int_(0, 604800), "Close data-plane sessions idle this long; 0 disables."),
     MAX_CONNECTIONS("BR_MAX_CONNECTIONS", "proxy.max-connections", Kind.int_(1, 100000), "Data-plane connections beyond this are refused with SQLSTATE 53300."),
     MAX_MESSAGE_BYTES("BR_MAX_MESSAGE_BYTES", "proxy.max-message-bytes", Kind.int_(1024, 1073741824), "Largest protocol message a client may send (startup packets are capped at 10 000 bytes)."),
+    ADMIN_TLS_CERT_FILE("BR_ADMIN_TLS_CERT_FILE", "admin.tls-cert-file", Kind.TEXT, "PEM certificate chain: when set (with `BR_ADMIN_TLS_KEY_FILE`), the admin plane serves HTTPS only, with HSTS and `Secure` cookies."),
+    ADMIN_TLS_KEY_FILE("BR_ADMIN_TLS_KEY_FILE", "admin.tls-key-file", Kind.TEXT, "PEM (PKCS#8, unencrypted) private key for `BR_ADMIN_TLS_CERT_FILE`."),
     CORS_ALLOWED_ORIGINS("BR_CORS_ALLOWED_ORIGINS", "admin.cors-allowed-origins", Kind.TEXT, "Comma-separated origins allowed to call the admin API from a browser; empty allows none."),
     TLS("BR_TLS", "proxy.tls", Kind.oneOf("on", "off"), "Offer TLS on the data plane (`SSLRequest` → `S`). `off` answers `N`."),
     TLS_CERT_FILE("BR_TLS_CERT_FILE", "proxy.tls-cert-file", Kind.TEXT, "PEM certificate chain for the data plane. When empty, a self-signed certificate is generated once into `<data>/tls/` and its SHA-256 fingerprint is logged."),

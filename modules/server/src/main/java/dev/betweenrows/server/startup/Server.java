@@ -70,14 +70,15 @@ public final class Server {
             AdminServer admin = AdminServer.start(new AdminOptions(adminAddr.getHostString(), adminAddr.getPort(),
                     Version.current(), jwtSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     Duration.ofHours(settings.integer(Setting.ADMIN_JWT_EXPIRY_HOURS)),
-                    corsOrigins(settings), 1 << 20, data.resolve("backups")), store, proxy.sessions());
+                    corsOrigins(settings), 1 << 20, data.resolve("backups")), store, proxy.sessions(), adminTls(settings));
             Server server = new Server(store, audit, proxy, admin);
             // registered before "ready" is announced, so a SIGTERM right after it still drains
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "shutdown"));
             LOG.info("start-up took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
             LOG.info("BetweenRows " + Version.current() + " ready: data plane "
                     + settings.address(Setting.PROXY_BIND_ADDR).getHostString() + ":" + proxy.port()
-                    + ", admin http://" + adminAddr.getHostString() + ":" + admin.port());
+                    + ", admin " + (adminTls(settings).isPresent() ? "https" : "http") + "://" + adminAddr.getHostString()
+                    + ":" + admin.port());
             return server;
         } catch (RuntimeException e) {
             if (proxy != null) proxy.close();
@@ -85,6 +86,20 @@ public final class Server {
             store.close();
             throw e instanceof StartupException || e instanceof dev.betweenrows.server.config.ConfigException ? e
                     : new StartupException("start-up failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static java.util.Optional<dev.betweenrows.admin.AdminTls> adminTls(Settings settings) {
+        String cert = settings.get(Setting.ADMIN_TLS_CERT_FILE).orElse("").strip();
+        String key = settings.get(Setting.ADMIN_TLS_KEY_FILE).orElse("").strip();
+        if (cert.isEmpty() && key.isEmpty()) return java.util.Optional.empty();
+        if (cert.isEmpty() || key.isEmpty()) {
+            throw new StartupException("BR_ADMIN_TLS_CERT_FILE and BR_ADMIN_TLS_KEY_FILE must be set together");
+        }
+        try {
+            return java.util.Optional.of(new dev.betweenrows.admin.AdminTls(Path.of(cert), Path.of(key)));
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage());
         }
     }
 
