@@ -20,11 +20,12 @@ const ROUTES = [
   [/^\/policies\/([^/]+)$/, 'policy', ['id']],
   [/^\/audit\/queries$/, 'query-audit'],
   [/^\/audit\/admin$/, 'admin-audit'],
+  [/^\/preview$/, 'preview'],
 ];
 
 const NAV = [
   ['Overview', [['#/', 'Dashboard']]],
-  ['Access control', [['#/users', 'Users'], ['#/roles', 'Roles'], ['#/attributes', 'Attributes'], ['#/policies', 'Policies']]],
+  ['Access control', [['#/users', 'Users'], ['#/roles', 'Roles'], ['#/attributes', 'Attributes'], ['#/policies', 'Policies'], ['#/preview', 'Preview as user']]],
   ['Data', [['#/datasources', 'Data sources']]],
   ['Audit', [['#/audit/queries', 'Query audit'], ['#/audit/admin', 'Admin audit']]],
 ];

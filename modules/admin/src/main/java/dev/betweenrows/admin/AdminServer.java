@@ -103,6 +103,7 @@ public final class AdminServer implements AutoCloseable {
         routing.register("/api/v1/policies", new dev.betweenrows.admin.policy.PolicyService(ctx));
         routing.register("/api/v1/audit", new dev.betweenrows.admin.audit.AdminAuditService(ctx));
         routing.register("/api/v1/sessions", new dev.betweenrows.admin.sessions.SessionService(ctx));
+        routing.register("/api/v1", new dev.betweenrows.admin.preview.PreviewService(ctx), new dev.betweenrows.admin.stats.StatsService(ctx));
         routing.register("/openapi", new dev.betweenrows.admin.openapi.OpenApiService());
         routing.register(new dev.betweenrows.admin.ui.StaticUiService());   // the web UI at / and /assets/**
     }

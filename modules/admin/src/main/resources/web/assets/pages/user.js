@@ -7,7 +7,7 @@ export async function render(view, { id }) {
   const [user, defs] = await Promise.all([get(base), all('/api/v1/attribute-definitions', { entity_type: 'user' })]);
   view.append(h('h1', {}, 'User ', h('span', { class: 'mono' }, user.username)),
     h('p', { class: 'muted' }, 'Created ', fmtTime(user.created_at), ' · last sign-in ', fmtTime(user.last_login_at), ' · id ',
-      h('code', {}, user.id)));
+      h('code', {}, user.id), ' · ', h('a', { href: '#/preview?user_id=' + seg(user.id), id: 'user-preview' }, 'Preview a query as this user')));
   view.append(profile(base, user), attributes(base, user, defs), password(base), effective(base), danger(base, user));
 }
 

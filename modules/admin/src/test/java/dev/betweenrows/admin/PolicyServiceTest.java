@@ -194,7 +194,7 @@ class PolicyServiceTest {
                 "/api/v1/datasources/{id}/policies", "/api/v1/datasources/{id}/policies/{assignment_id}",
                 "/api/v1/policies", "/api/v1/policies/validate-expression", "/api/v1/policies/{id}",
                 "/api/v1/policies/{id}/versions", "/api/v1/policies/{id}/versions/{version}", "/api/v1/policies/{id}/diff",
-                "/api/v1/audit/admin", "/api/v1/audit/queries", "/health"}) {
+                "/api/v1/audit/admin", "/api/v1/audit/queries", "/api/v1/preview", "/api/v1/stats", "/health"}) {
             assertTrue(doc.contains("\n  " + path + ":"), "openapi.yaml lacks " + path);
         }
         Matcher m = Pattern.compile("\n  (/[^:\n]+):").matcher(doc);

@@ -29,6 +29,9 @@ public interface AdminStore extends AutoCloseable {
     /** The data-plane (query and login) audit. */
     QueryAuditRepository queryAudit();
 
+    /** Binds users to data sources (grants, effective policies, catalog) for the data plane and the preview. */
+    SessionBindings bindings();
+
     /**
      * The policy-set version: raised on every committed change to policies, assignments, catalog, roles,
      * memberships, attributes, access grants or data sources. Caches keyed by it are invalidated by a change.

@@ -27,6 +27,11 @@ final class UiServer implements AutoCloseable {
     final AdminServer server;
 
     UiServer() throws IOException {
+        this(new NoSessions());
+    }
+
+    /** With a data plane the test controls (the dashboard's open sessions). */
+    UiServer(SessionRegistry sessions) throws IOException {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         store = StoreProvider.load().open(new StoreOptions(Files.createTempDirectory("br-ui-store").resolve("store"), key));
@@ -34,7 +39,7 @@ final class UiServer implements AutoCloseable {
         byte[] jwt = new byte[32];
         new SecureRandom().nextBytes(jwt);
         server = AdminServer.start(new AdminOptions("127.0.0.1", 0, VERSION, jwt, Duration.ofHours(1), List.of(), 1024 * 1024, java.nio.file.Path.of("target/ui-backups")),
-                store, new NoSessions());
+                store, sessions);
     }
 
     String base() {

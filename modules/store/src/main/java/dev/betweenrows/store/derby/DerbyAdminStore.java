@@ -3,6 +3,7 @@ package dev.betweenrows.store.derby;
 import dev.betweenrows.store.Actor;
 import dev.betweenrows.store.AdminAuditRepository;
 import dev.betweenrows.store.QueryAuditRepository;
+import dev.betweenrows.store.SessionBindings;
 import dev.betweenrows.store.AdminStore;
 import dev.betweenrows.store.AssignmentRepository;
 import dev.betweenrows.store.AttributeDefinitionRepository;
@@ -49,6 +50,7 @@ final class DerbyAdminStore implements AdminStore {
     private final AssignmentRepository assignments;
     private final AdminAuditRepository audit;
     private final QueryAuditRepository queryAudit;
+    private final SessionBindings bindings = new StoreSessionBindings(this);
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private DerbyAdminStore(Path dir, StoreFiles.Lock lock, DbClient db, EmbeddedDataSource ds, MigrationReport report,
@@ -149,6 +151,11 @@ final class DerbyAdminStore implements AdminStore {
     @Override
     public QueryAuditRepository queryAudit() {
         return queryAudit;
+    }
+
+    @Override
+    public SessionBindings bindings() {
+        return bindings;
     }
 
     /** The DB client, for tests of the transaction machinery in this package. */
