@@ -110,13 +110,18 @@ final class JournaledAuditSink implements AuditSink {
 
     private void commit(List<Journal.Entry> batch) throws InterruptedException {
         long backoff = 100;
+        boolean firstAttempt = true;
         while (true) {
             try {
-                repo.insertAll(batch.stream().map(Journal.Entry::record).toList());
+                var records = batch.stream().map(Journal.Entry::record).toList();
+                // a retry may follow a commit whose acknowledgement was lost: only then check for duplicates
+                if (firstAttempt) repo.insertNew(records);
+                else repo.insertAll(records);
                 journal.checkpoint(batch.getLast().seq());
                 room.release(batch.size());
                 return;
             } catch (RuntimeException | IOException e) {
+                firstAttempt = false;
                 long n = writeFailures.incrementAndGet();
                 if (n == 1 || n % 50 == 0) {
                     LOG.log(Level.WARNING, "audit store write failed (" + n + " so far), retrying; records stay journaled: "

@@ -12,6 +12,14 @@ public interface QueryAuditRepository {
     /** Inserts all records in one transaction; records whose id already exists are skipped (replay is idempotent). */
     void insertAll(Collection<QueryAuditRecord> records);
 
+    /**
+     * Inserts records that are known to be new (the audit writer's first attempt at a batch), as one
+     * JDBC batch in one transaction: no existence check. Replays and retries use {@link #insertAll}.
+     */
+    default void insertNew(Collection<QueryAuditRecord> records) {
+        insertAll(records);
+    }
+
     Page<QueryAuditRecord> list(QueryAuditFilter filter, PageRequest page);
 
     Optional<QueryAuditRecord> find(String id);

@@ -69,7 +69,7 @@ final class DerbyAdminStore implements AdminStore {
         this.policies = new DbPolicyRepository(tx);
         this.assignments = new DbAssignmentRepository(tx);
         this.audit = new DbAdminAuditRepository(tx);
-        this.queryAudit = new DbQueryAuditRepository(tx.db());
+        this.queryAudit = new DbQueryAuditRepository(tx.db(), ds);
     }
 
     static DerbyAdminStore open(StoreOptions options) {
