@@ -4,6 +4,7 @@ import dev.betweenrows.policy.GuardDecision;
 import dev.betweenrows.policy.GuardDecision.Forward;
 import dev.betweenrows.policy.GuardDecision.Refuse;
 import dev.betweenrows.policy.GuardSession;
+import dev.betweenrows.rewrite.catalog.CatalogQueries;
 import dev.betweenrows.rewrite.classify.StatementKind;
 import dev.betweenrows.rewrite.enforce.Rewrite;
 import dev.betweenrows.rewrite.enforce.StatementRewriter;
@@ -17,31 +18,39 @@ import dev.betweenrows.rewrite.scope.ResolveException;
 import java.util.List;
 
 /**
- * Read queries (also the body of a DECLARE … CURSOR): catalog queries are answered locally or refused (upstream
- * catalogs leak hidden names and statistics); user queries are rewritten, through the cache.
+ * Read queries (also the body of a DECLARE … CURSOR): catalog queries are answered in-process from the emulated,
+ * policy-filtered catalog or refused, never forwarded (upstream catalogs leak hidden names and statistics); user
+ * queries are rewritten, through the cache.
  */
 final class QueryPath {
     private final List<String> searchPath;
     private final LocalAnswers local;
     private final RewriteCache cache;
+    private final CatalogQueries catalog;
 
     QueryPath(String serverVersion, List<String> searchPath, RewriteCache cache) {
         this.searchPath = List.copyOf(searchPath);
         this.local = new LocalAnswers(serverVersion, searchPath.isEmpty() ? "public" : searchPath.get(0));
         this.cache = cache;
+        this.catalog = new CatalogQueries(serverVersion, this.searchPath);
     }
 
     /** {@code bodyStart}: where the query starts in the statement's source (after DECLARE … FOR). */
     GuardDecision query(Statement st, int bodyStart, StatementKind.Query kind, GuardSession session) {
         if (kind.touchesCatalog()) {
+            GuardDecision emulated = null;
             if (bodyStart == st.start()) {
                 var answer = local.answer(st, session);
                 if (answer.isPresent()) return answer.get();
+                emulated = catalog.answer(st.source().substring(st.start(), st.end()), List.of(), session);
+                if (!(emulated instanceof Refuse)) return emulated;
             }
             Refuse function = refusedFunction(st, bodyStart);
             if (function != null) return function;
+            if (emulated instanceof Refuse r && !r.sqlState().equals("0A000")) return r;
             return new Refuse("0A000", "queries on system catalogs and server information are not supported yet",
-                    null, 0, "catalog names: " + kind.catalogNames());
+                    null, 0, "catalog names: " + kind.catalogNames()
+                    + (emulated instanceof Refuse r ? "; " + r.reason() : ""));
         }
         String source = st.source();
         RewriteCache.Key key = new RewriteCache.Key(source.substring(st.start(), st.end()) + '\u0000' + bodyStart,

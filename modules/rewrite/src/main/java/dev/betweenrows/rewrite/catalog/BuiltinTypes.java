@@ -1,0 +1,83 @@
+package dev.betweenrows.rewrite.catalog;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * PostgreSQL 15's built-in types and access methods, as exported by {@code src/build/gen-pg-catalog-data.sh}
+ * into {@code catalog/pg_type.tsv} and {@code catalog/pg_am.tsv} (COPY text format, one row a line).
+ */
+final class BuiltinTypes {
+    /** The pg_type columns in the file's order, with their types. */
+    static final String PG_TYPE_COLUMNS = "oid:oid typname:name typnamespace:oid typlen:int2 typbyval:bool "
+            + "typtype:char typcategory:char typdelim:char typrelid:oid typelem:oid typarray:oid typbasetype:oid "
+            + "typtypmod:int4 typnotnull:bool typcollation:oid";
+    static final String PG_AM_COLUMNS = "oid:oid amname:name amtype:char";
+
+    private static final List<Object[]> TYPES = load("pg_type.tsv", PG_TYPE_COLUMNS);
+    private static final List<Object[]> AMS = load("pg_am.tsv", PG_AM_COLUMNS);
+    private static final Map<Integer, String> NAMES = index(TYPES, 0, 1);
+    private static final Map<String, Integer> OIDS = reverse(NAMES);
+
+    private BuiltinTypes() {}
+
+    static List<Object[]> typeRows() { return TYPES; }
+
+    static List<Object[]> amRows() { return AMS; }
+
+    /** The built-in type's name, or null. */
+    static String byOid(int oid) { return NAMES.get(oid); }
+
+    /** The built-in type's OID by its internal name ({@code int4}, {@code _text}), or null. */
+    static Integer byName(String typname) { return OIDS.get(typname); }
+
+    private static List<Object[]> load(String file, String spec) {
+        List<Relation.Column> columns = Relation.columns(spec);
+        try (InputStream in = BuiltinTypes.class.getResourceAsStream("/catalog/" + file)) {
+            if (in == null) throw new IllegalStateException("missing resource catalog/" + file);
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            List<Object[]> rows = new ArrayList<>();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                String[] cells = line.split("\t", -1);
+                if (cells.length != columns.size()) throw new IllegalStateException(file + ": bad line " + line);
+                Object[] row = new Object[cells.length];
+                for (int i = 0; i < cells.length; i++) row[i] = value(cells[i], columns.get(i).typeOid());
+                rows.add(row);
+            }
+            return Collections.unmodifiableList(rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Object value(String cell, int typeOid) {
+        if (cell.equals("\\N")) return null;
+        return switch (PgTypes.sqlType(typeOid)) {
+            case BOOLEAN -> cell.equals("t");
+            case SMALLINT -> Short.parseShort(cell);
+            case INTEGER -> (int) Long.parseLong(cell);
+            default -> cell;
+        };
+    }
+
+    private static Map<Integer, String> index(List<Object[]> rows, int key, int value) {
+        Map<Integer, String> out = new HashMap<>();
+        for (Object[] r : rows) out.put((Integer) r[key], (String) r[value]);
+        return Map.copyOf(out);
+    }
+
+    private static Map<String, Integer> reverse(Map<Integer, String> map) {
+        Map<String, Integer> out = new HashMap<>();
+        map.forEach((k, v) -> out.put(v, k));
+        return Map.copyOf(out);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.betweenrows.rewrite.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dev.betweenrows.policy.GuardDecision;
+import dev.betweenrows.policy.GuardDecision.AnswerLocally;
+import dev.betweenrows.policy.GuardDecision.Refuse;
+import dev.betweenrows.policy.GuardRequest;
+import dev.betweenrows.policy.Protocol;
+import dev.betweenrows.rewrite.guard.CalciteQueryGuard;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The guard routes catalog-only queries to the emulation; mixed and unimplemented ones stay refused. */
+class GuardCatalogPathTest {
+    private final CalciteQueryGuard guard = new CalciteQueryGuard("15.18", List.of("public"), 100);
+
+    private GuardDecision check(String sql) {
+        return guard.check(new GuardRequest(CatalogFixture.alice(), Protocol.SIMPLE, sql, List.of()));
+    }
+
+    @Test
+    void catalogQueriesAreAnsweredFromTheVisibleCatalog() {
+        AnswerLocally a = assertInstanceOf(AnswerLocally.class,
+                check("SELECT relname FROM pg_catalog.pg_class ORDER BY relname"));
+        assertEquals(List.of(List.of("customers"), List.of("orders"), List.of("v_orders")), a.rows());
+        AnswerLocally cols = assertInstanceOf(AnswerLocally.class, check(
+                "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'customers'"));
+        assertEquals(List.of(List.of("id", "integer"), List.of("name", "character varying"), List.of("ssn", "text"),
+                List.of("score", "bigint")), cols.rows());
+    }
+
+    @Test
+    void mixedAndUnimplementedQueriesAreRefused() {
+        for (String sql : List.of("SELECT c.relname, o.id FROM pg_class c, orders o",
+                "SELECT * FROM pg_stat_activity", "SELECT proname FROM pg_catalog.pg_proc")) {
+            assertEquals("0A000", assertInstanceOf(Refuse.class, check(sql)).sqlState(), sql);
+        }
+        assertEquals("42883", assertInstanceOf(Refuse.class, check("SELECT pg_read_file('/etc/passwd')")).sqlState());
+    }
+
+    @Test
+    void sessionFunctionsStillAnswerLocally() {
+        AnswerLocally a = assertInstanceOf(AnswerLocally.class, check("SELECT current_database(), current_user"));
+        assertEquals(List.of(List.of("shop", "alice")), a.rows());
+    }
+}
