@@ -411,4 +411,38 @@ class ProductEndToEndTest {
         }
         api.call("GET", "/api/v1/sessions/999999", null, 404);
     }
+
+    @Test
+    @Order(13)
+    void psqlDescribeCommandsShowOnlyWhatTheUserMaySee() throws Exception {
+        Clients.Result tables = alice("\\dt");
+        assertEquals(0, tables.exit(), tables.err());
+        assertTrue(tables.out().contains("customers") && tables.out().contains("orders"), tables.out());
+        assertFalse(tables.out().contains("secrets"), "a denied table is not listed: " + tables.out());
+        Clients.Result columns = alice("\\d customers");
+        assertEquals(0, columns.exit(), columns.err());
+        assertTrue(columns.out().contains("email") && columns.out().contains("tenant"), columns.out());
+        Clients.Result hidden = alice("\\d secrets");
+        assertFalse(hidden.out().contains("note"), "no columns of a denied table: " + hidden.out());
+        assertTrue(hidden.err().contains("Did not find any relation named \"secrets\""), hidden.err());
+    }
+
+    @Test
+    @Order(14)
+    void theBackupCommandWorksWhileTheServerIsServing() throws Exception {
+        Path target = Files.createTempDirectory("br-online").resolve("backup");
+        try (RunningImage refused = RunningImage.start(RunningImage.serverEnv(data), "backup", "--to", target.toString())) {
+            assertEquals(1, refused.awaitExit(Duration.ofSeconds(60)));
+            assertTrue(refused.output().contains("--admin-url"), "the refusal says how to back up online: " + refused.output());
+        }
+        java.util.Map<String, String> env = new java.util.HashMap<>(RunningImage.serverEnv(data));
+        env.put("BR_BACKUP_ADMIN_PASSWORD", ADMIN_PW);
+        try (RunningImage online = RunningImage.start(env, "backup", "--to", target.toString(),
+                "--admin-url", "http://127.0.0.1:" + api.port(), "--admin-user", "admin")) {
+            assertEquals(0, online.awaitExit(Duration.ofSeconds(120)), online.output());
+            assertTrue(online.output().contains("online backup written by the server to " + target), online.output());
+        }
+        assertTrue(Files.isDirectory(target) && Files.list(target).findAny().isPresent(), "the backup directory has the store");
+        assertEquals(1, alice("SELECT 1").exit() == 0 ? 1 : 0, "the server kept serving");
+    }
 }

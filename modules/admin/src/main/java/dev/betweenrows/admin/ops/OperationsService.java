@@ -45,12 +45,36 @@ public final class OperationsService implements HttpService {
              .post("/policies/import", this::importYaml);
     }
 
+    /** Body (optional): {@code {"to": "/absolute/new/dir"}}; default {@code <data>/backups/manual-<time>}. */
     private void backup(ServerRequest req, ServerResponse res) {
         Path target = backups.resolve("manual-" + STAMP.format(Instant.now()));
+        if (req.content().hasEntity()) {
+            String to = dev.betweenrows.admin.http.Bodies.json(req, dev.betweenrows.admin.json.BackupRequest.class).to();
+            if (to != null && !to.isBlank()) target = requestedTarget(to);
+        }
         Path written = ctx.store().backup(target);
         ctx.store().audit().append(AdminAuthFilter.principal(req).actor(), "backup", "store", null,
                 jakarta.json.Json.createObjectBuilder().add("path", written.toString()).build().toString());
         res.status(Status.CREATED_201).send(new BackupResult(written.toString()));
+    }
+
+    private static Path requestedTarget(String to) {
+        Path p;
+        try {
+            p = Path.of(to).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw ApiException.unprocessable("to: not a valid path");
+        }
+        if (!p.isAbsolute()) throw ApiException.unprocessable("to: give an absolute directory path");
+        try {
+            if (java.nio.file.Files.exists(p) && (!java.nio.file.Files.isDirectory(p)
+                    || java.nio.file.Files.list(p).findAny().isPresent())) {
+                throw ApiException.conflict("to: " + p + " exists and is not an empty directory");
+            }
+        } catch (java.io.IOException e) {
+            throw ApiException.unprocessable("to: cannot inspect " + p);
+        }
+        return p;
     }
 
     private void export(ServerRequest req, ServerResponse res) {

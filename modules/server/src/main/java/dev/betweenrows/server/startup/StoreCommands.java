@@ -51,11 +51,32 @@ public final class StoreCommands {
         }
     }
 
+    /**
+     * {@code backup --to DIR} opens the store itself when no server holds it; with
+     * {@code --admin-url URL --admin-user NAME} (password in BR_BACKUP_ADMIN_PASSWORD) it asks the
+     * running server for an online backup instead — Derby can only be backed up by the process that holds it.
+     */
     private static int backup(StoreOptions options, List<String> args, PrintStream out, PrintStream err) {
-        if (args.size() != 2 || !args.getFirst().equals("--to")) return usage(err, "backup", "expected --to DIR");
-        Path to = StoreProvider.load().backup(options, Path.of(args.get(1)));
-        out.println("backed up " + options.storeDir() + " to " + to);
-        return OK;
+        Map<String, String> flags = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.size(); i += 2) flags.put(args.get(i), args.get(i + 1));
+        if (args.size() % 2 != 0 || !flags.containsKey("--to")
+                || !java.util.Set.of("--to", "--admin-url", "--admin-user").containsAll(flags.keySet())) {
+            return usage(err, "backup", "expected --to DIR [--admin-url URL --admin-user NAME]");
+        }
+        Path target = Path.of(flags.get("--to")).toAbsolutePath().normalize();
+        if (flags.containsKey("--admin-url")) {
+            return OnlineBackup.request(flags.get("--admin-url"), flags.getOrDefault("--admin-user", "admin"),
+                    System.getenv("BR_BACKUP_ADMIN_PASSWORD"), target, out, err);
+        }
+        try {
+            Path to = StoreProvider.load().backup(options, target);
+            out.println("backed up " + options.storeDir() + " to " + to);
+            return OK;
+        } catch (dev.betweenrows.store.StoreLockedException e) {
+            err.println("betweenrows backup: " + e.getMessage() + "; while it serves, use --admin-url http://HOST:5435"
+                    + " --admin-user NAME (password in BR_BACKUP_ADMIN_PASSWORD) for an online backup");
+            return FAILED;
+        }
     }
 
     private static int restore(StoreOptions options, List<String> args, PrintStream out, PrintStream err) {
