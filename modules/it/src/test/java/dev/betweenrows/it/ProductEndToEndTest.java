@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,134 +24,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/**
- * The whole product the way users meet it: the jlinked image, a real upstream PostgreSQL, setup
- * only through the REST API, and real clients (psql, pgjdbc, psycopg2, node-postgres).
- */
-@WithPostgres
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ProductEndToEndTest {
-    private static final String ADMIN_PW = "e2e-admin-password";
-    private static final String ALICE_PW = "alice-password-1";
-    private static final String BOB_PW = "bob-password-22";
-    private Path data;
-    private RunningImage server;
-    private AdminApi api;
-    private int proxyPort;
-    private String dsId;
-    private String bobId;
-    private String tenantPolicyId;
-
-    @BeforeAll
-    void setUp(PostgresServer pg) throws Exception {
-        pg.createDatabase("shop");
-        pg.execute("shop",
-                "CREATE TABLE customers (id int PRIMARY KEY, tenant text NOT NULL, name text, email text)",
-                "CREATE TABLE orders (id int PRIMARY KEY, tenant text NOT NULL, customer_id int REFERENCES customers, amount numeric(10,2))",
-                "CREATE TABLE secrets (id int, note text)",
-                "INSERT INTO customers VALUES (1,'acme','Ann','ann@acme.test'),(2,'acme','Al','al@acme.test'),(3,'globex','Gus','gus@globex.test')",
-                "INSERT INTO orders VALUES (1,'acme',1,10.00),(2,'acme',2,20.00),(3,'globex',3,300.00),(4,'acme',1,5.50)",
-                "INSERT INTO secrets VALUES (1,'launch codes')");
-        pg.createRole("br_upstream", "upstream-password");
-        pg.execute("shop", "GRANT SELECT ON ALL TABLES IN SCHEMA public TO br_upstream");
-
-        data = Files.createTempDirectory("br-e2e");
-        server = RunningImage.start(RunningImage.serverEnv(data, "BR_ADMIN_PASSWORD", ADMIN_PW));
-        Matcher ready = server.await(RunningImage.READY, Duration.ofSeconds(60));
-        proxyPort = Integer.parseInt(ready.group(2));
-        api = new AdminApi(Integer.parseInt(ready.group(3))).login("admin", ADMIN_PW);
-        configure(pg);
-    }
-
-    private void configure(PostgresServer pg) throws Exception {
-        dsId = api.post("/api/v1/datasources", Json.createObjectBuilder().add("name", "shop").add("ds_type", "postgres")
-                .add("access_mode", "open")
-                .add("config", Json.createObjectBuilder().add("host", "127.0.0.1").add("port", pg.port()).add("database", "shop")
-                        .add("username", "br_upstream").add("password", "upstream-password").add("sslmode", "disable"))
-                .build()).getString("id");
-        assertTrue(api.post("/api/v1/datasources/" + dsId + "/test", JsonValue.EMPTY_JSON_OBJECT).getBoolean("success"));
-        saveCatalog();
-        api.post("/api/v1/attribute-definitions", Json.createObjectBuilder().add("key", "tenant").add("entity_type", "user")
-                .add("display_name", "Tenant").add("value_type", "string").build());
-        api.post("/api/v1/users", Json.createObjectBuilder().add("username", "alice").add("password", ALICE_PW)
-                .add("attributes", Json.createObjectBuilder().add("tenant", "acme")).build());
-        bobId = api.post("/api/v1/users", Json.createObjectBuilder().add("username", "bob").add("password", BOB_PW)
-                .add("attributes", Json.createObjectBuilder().add("tenant", "globex")).build()).getString("id");
-        api.put("/api/v1/datasources/" + dsId + "/access/all", Json.createObjectBuilder().add("enabled", true).build());
-        tenantPolicyId = policy("tenant isolation", "row_filter", List.of("customers", "orders"), null,
-                Json.createObjectBuilder().add("filter_expression", "tenant = {user.tenant}").build());
-        policy("mask email", "column_mask", List.of("customers"), "email",
-                Json.createObjectBuilder().add("mask_expression", "'***'").build());
-        policy("hide secrets", "table_deny", List.of("secrets"), null, null);
-    }
-
-    private void saveCatalog() throws Exception {
-        var tables = Json.createArrayBuilder();
-        for (String t : List.of("customers", "orders", "secrets")) {
-            tables.add(Json.createObjectBuilder().add("table_name", t).add("is_selected", true));
-        }
-        String job = api.post("/api/v1/datasources/" + dsId + "/discover", Json.createObjectBuilder().add("action", "save_catalog")
-                .add("schemas", Json.createArrayBuilder().add(Json.createObjectBuilder().add("schema_name", "public")
-                        .add("is_selected", true).add("tables", tables))).build()).getString("job_id");
-        for (int i = 0; i < 100; i++) {
-            JsonObject status = api.get("/api/v1/datasources/" + dsId + "/discover/" + job).asJsonObject();
-            if (!status.getString("status").matches("pending|running")) {
-                assertEquals("completed", status.getString("status"), status.toString());
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("catalog save did not finish");
-    }
-
-    private String policy(String name, String type, List<String> tables, String column, JsonObject definition) throws Exception {
-        var target = Json.createObjectBuilder().add("schemas", Json.createArrayBuilder().add("public"))
-                .add("tables", Json.createArrayBuilder(tables));
-        if (column != null) target.add("columns", Json.createArrayBuilder().add(column));
-        var body = Json.createObjectBuilder().add("name", name).add("policy_type", type).add("is_enabled", true)
-                .add("targets", Json.createArrayBuilder().add(target));
-        if (definition != null) body.add("definition", definition);
-        String id = api.post("/api/v1/policies", body.build()).getString("id");
-        api.post("/api/v1/datasources/" + dsId + "/policies", Json.createObjectBuilder().add("policy_id", id)
-                .add("scope", "all").add("priority", 100).build());
-        return id;
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (server != null) {
-            server.terminate();
-            server.close();
-        }
-    }
-
-    private Clients.Result alice(String sql) throws Exception {
-        return Clients.psql(proxyPort, "shop", "alice", ALICE_PW, "require", sql);
-    }
-
-    private Connection jdbc(String user, String password) throws SQLException {
-        Properties p = new Properties();
-        p.setProperty("user", user);
-        p.setProperty("password", password);
-        p.setProperty("sslmode", "require");
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + proxyPort + "/shop", p);
-    }
-
-    private static long count(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
-        }
-    }
-
+/** What users see through real clients: rows, masks, hidden objects, writes, audit, live changes, restart. */
+class ProductEndToEndTest extends ShopDeployment {
     @Test
     @Order(1)
     void eachUserSeesExactlyTheirRowsWithMaskedColumns() throws Exception {
@@ -315,134 +194,5 @@ class ProductEndToEndTest {
         api = new AdminApi(Integer.parseInt(ready.group(3))).login("admin", ADMIN_PW);
         assertEquals("1|Ann|***\n2|Al|***", alice("SELECT id, name, email FROM customers ORDER BY id").out());
         assertTrue(api.get("/api/v1/audit/queries").asJsonObject().getInt("total") > 5, "the audit survived the restart");
-    }
-
-    private long audited(String search) throws Exception {
-        return api.get("/api/v1/audit/queries?page_size=1&search=" + search).asJsonObject().getJsonNumber("total").longValue();
-    }
-
-    @Test
-    @Order(9)
-    void underConcurrentLoadTheAuditHasExactlyOneRowPerStatement() throws Exception {
-        String marker = "load_" + System.nanoTime();
-        int sessions = 12, each = 40;
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(sessions)) {
-            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
-            for (int s = 0; s < sessions; s++) {
-                int session = s;
-                done.add(pool.submit(() -> {
-                    try (Connection c = jdbc("alice", ALICE_PW); Statement st = c.createStatement()) {
-                        for (int i = 0; i < each; i++) {
-                            try (ResultSet r = st.executeQuery("SELECT " + session + " AS s, " + i + " AS i, count(*) AS " + marker
-                                    + " FROM orders")) {
-                                r.next();
-                            }
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (var f : done) f.get();
-        }
-        long expected = (long) sessions * each;
-        long seen = 0;
-        for (int i = 0; i < 100 && seen < expected; i++) {
-            seen = audited(marker);
-            if (seen < expected) Thread.sleep(100);
-        }
-        Thread.sleep(500);
-        assertEquals(expected, audited(marker), "one audit row per statement, none lost, none doubled");
-    }
-
-    @Test
-    @Order(10)
-    void aKillDashNineLosesNoRecordOfAStatementTheClientSawComplete() throws Exception {
-        String marker = "crash_" + System.nanoTime();
-        int statements = 200;
-        try (Connection c = jdbc("alice", ALICE_PW); Statement st = c.createStatement()) {
-            for (int i = 0; i < statements; i++) {
-                try (ResultSet r = st.executeQuery("SELECT " + i + " AS " + marker)) {
-                    assertTrue(r.next());
-                }
-            }
-            server.kill9();   // right after the last result arrived: the store may not have the last batch yet
-        }
-        server.close();
-        server = RunningImage.start(RunningImage.serverEnv(data));
-        Matcher ready = server.await(RunningImage.READY, Duration.ofSeconds(60));
-        proxyPort = Integer.parseInt(ready.group(2));
-        api = new AdminApi(Integer.parseInt(ready.group(3))).login("admin", ADMIN_PW);
-        assertEquals(statements, audited(marker), "measured loss bound: 0 of " + statements + " records after kill -9");
-    }
-
-    @Test
-    @Order(11)
-    void verifyAutomatesThePostUpgradeChecklist() throws Exception {
-        String adminUrl = "http://127.0.0.1:" + api.port();
-        java.util.Map<String, String> env = java.util.Map.of("BR_VERIFY_ADMIN_PASSWORD", ADMIN_PW, "BR_VERIFY_USER_PASSWORD", ALICE_PW);
-        String[] args = {"verify", "--admin-url", adminUrl, "--admin-user", "admin", "--datasource", "shop", "--as-user", "alice",
-                "--proxy", "127.0.0.1:" + proxyPort, "--query", "SELECT * FROM customers", "--expect-rows", "2",
-                "--expect-rewritten", "tenant = 'acme'"};
-        try (RunningImage ok = RunningImage.start(env, args)) {
-            assertEquals(0, ok.awaitExit(Duration.ofSeconds(60)), ok.output());
-            assertTrue(ok.output().contains("verify: all checks passed"), ok.output());
-            assertTrue(ok.output().contains("PASS  the audit shows the query"), ok.output());
-        }
-        args[args.length - 3] = "3";   // a spot-check that does not hold
-        try (RunningImage bad = RunningImage.start(env, args)) {
-            assertEquals(1, bad.awaitExit(Duration.ofSeconds(60)), bad.output());
-            assertTrue(bad.output().contains("FAIL  row count spot-check: expected 3 rows, got 2"), bad.output());
-            assertFalse(bad.output().contains(ALICE_PW) || bad.output().contains(ADMIN_PW), "no secret in the report");
-        }
-    }
-
-    @Test
-    @Order(12)
-    void adminsSeeOpenSessionsAndCanTerminateOne() throws Exception {
-        try (Connection c = jdbc("alice", ALICE_PW)) {
-            assertEquals(2, count(c, "SELECT count(*) FROM customers"));
-            JsonObject mine = api.get("/api/v1/sessions").asJsonArray().stream().map(JsonValue::asJsonObject)
-                    .filter(s -> s.getString("username").equals("alice")).findFirst().orElseThrow();
-            assertEquals("shop", mine.getString("datasource_name"));
-            assertEquals("idle", mine.getString("state"));
-            api.call("DELETE", "/api/v1/sessions/" + mine.getJsonNumber("id").longValue(), null, 204);
-            SQLException e = assertThrows(SQLException.class, () -> count(c, "SELECT 1"));
-            assertTrue(e.getSQLState().startsWith("57") || e.getSQLState().startsWith("08"), e.getSQLState());
-        }
-        api.call("GET", "/api/v1/sessions/999999", null, 404);
-    }
-
-    @Test
-    @Order(13)
-    void psqlDescribeCommandsShowOnlyWhatTheUserMaySee() throws Exception {
-        Clients.Result tables = alice("\\dt");
-        assertEquals(0, tables.exit(), tables.err());
-        assertTrue(tables.out().contains("customers") && tables.out().contains("orders"), tables.out());
-        assertFalse(tables.out().contains("secrets"), "a denied table is not listed: " + tables.out());
-        Clients.Result columns = alice("\\d customers");
-        assertEquals(0, columns.exit(), columns.err());
-        assertTrue(columns.out().contains("email") && columns.out().contains("tenant"), columns.out());
-        Clients.Result hidden = alice("\\d secrets");
-        assertFalse(hidden.out().contains("note"), "no columns of a denied table: " + hidden.out());
-        assertTrue(hidden.err().contains("Did not find any relation named \"secrets\""), hidden.err());
-    }
-
-    @Test
-    @Order(14)
-    void theBackupCommandWorksWhileTheServerIsServing() throws Exception {
-        Path target = Files.createTempDirectory("br-online").resolve("backup");
-        try (RunningImage refused = RunningImage.start(RunningImage.serverEnv(data), "backup", "--to", target.toString())) {
-            assertEquals(1, refused.awaitExit(Duration.ofSeconds(60)));
-            assertTrue(refused.output().contains("--admin-url"), "the refusal says how to back up online: " + refused.output());
-        }
-        java.util.Map<String, String> env = new java.util.HashMap<>(RunningImage.serverEnv(data));
-        env.put("BR_BACKUP_ADMIN_PASSWORD", ADMIN_PW);
-        try (RunningImage online = RunningImage.start(env, "backup", "--to", target.toString(),
-                "--admin-url", "http://127.0.0.1:" + api.port(), "--admin-user", "admin")) {
-            assertEquals(0, online.awaitExit(Duration.ofSeconds(120)), online.output());
-            assertTrue(online.output().contains("online backup written by the server to " + target), online.output());
-        }
-        assertTrue(Files.isDirectory(target) && Files.list(target).findAny().isPresent(), "the backup directory has the store");
-        assertEquals(1, alice("SELECT 1").exit() == 0 ? 1 : 0, "the server kept serving");
     }
 }
