@@ -195,4 +195,49 @@ class ProductEndToEndTest extends ShopDeployment {
         assertEquals("1|Ann|***\n2|Al|***", alice("SELECT id, name, email FROM customers ORDER BY id").out());
         assertTrue(api.get("/api/v1/audit/queries").asJsonObject().getInt("total") > 5, "the audit survived the restart");
     }
+
+    private JsonObject auditedOne(String marker) throws Exception {
+        for (int i = 0; i < 50; i++) {
+            JsonArray rows = api.get("/api/v1/audit/queries?search=" + marker).asJsonObject().getJsonArray("data");
+            if (!rows.isEmpty()) {
+                assertEquals(1, rows.size(), rows.toString());
+                return rows.getJsonObject(0);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no audit record for " + marker);
+    }
+
+    @Test
+    @Order(9)
+    void everyKindOfOutcomeIsAuditedWithItsFields() throws Exception {
+        String m = "kinds_" + System.nanoTime();
+        record Case(String sql, String status, String sqlstate, boolean rewritten) {}
+        List<Case> cases = List.of(
+                new Case("SELECT * FROM secrets /* " + m + "_deny */", "denied", "42P01", false),
+                new Case("SELECT pg_read_file('/etc/passwd') /* " + m + "_fn */", "denied", "42883", false),
+                new Case("SELEC 1 /* " + m + "_syntax */", "denied", "42601", false),
+                new Case("SELECT 1 / (count(*) - count(*)) FROM orders /* " + m + "_upstream */", "error", "22012", true),
+                new Case("SET statement_timeout = 50; SELECT pg_sleep(1) /* " + m + "_cancel */", "cancelled", "57014", true));
+        for (Case c : cases) {
+            Clients.Result r = alice(c.sql());
+            assertNotEquals(0, r.exit(), c.sql() + " should fail: " + r.out());
+            String tag = c.sql().substring(c.sql().indexOf(m), c.sql().lastIndexOf(" */"));
+            JsonObject row = auditedOne(tag);
+            assertEquals(c.status(), row.getString("status"), row.toString());
+            assertEquals(c.sqlstate(), row.getString("sqlstate"), row.toString());
+            assertEquals("alice", row.getString("username"));
+            assertEquals("shop", row.getString("datasource_name"));
+            assertEquals("psql", row.getString("application_name"));
+            assertEquals("simple", row.getString("protocol"));
+            assertTrue(row.getString("client_addr").startsWith("127.0.0.1"), row.toString());
+            assertTrue(c.sql().contains(row.getString("original_query")), "the exact statement text: " + row);
+            assertEquals(c.rewritten(), !row.isNull("rewritten_query"), row.toString());
+            assertTrue(row.getJsonNumber("execution_time_micros").longValue() >= 0);
+            if (c.status().equals("denied")) {
+                assertFalse(row.isNull("reason"), "admins learn why it was denied: " + row);
+                assertFalse(r.err().contains(row.getString("reason")), "the client never sees the admin-only reason");
+            }
+        }
+    }
 }
