@@ -13,6 +13,7 @@ import dev.betweenrows.rewrite.classify.StatementKind;
 import dev.betweenrows.rewrite.lex.LexException;
 import dev.betweenrows.rewrite.lex.Statement;
 import dev.betweenrows.rewrite.lex.StatementSplitter;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -23,6 +24,7 @@ import java.util.List;
  * statement; a text that still holds several statements is refused ({@code 0A000}).
  */
 public final class CalciteQueryGuard implements QueryGuard {
+    private static final int MAX_PARAMETERS = 65535; // PostgreSQL's limit per statement
     private final QueryPath queries;
 
     public CalciteQueryGuard(String serverVersion, List<String> searchPath, int cacheSize) {
@@ -54,17 +56,27 @@ public final class CalciteQueryGuard implements QueryGuard {
 
     private GuardDecision decide(GuardRequest request, GuardSession session) {
         if (request.protocol() == Protocol.EXTENDED) {
-            return classified(StatementSplitter.single(request.sql()), session);
+            return classified(StatementSplitter.single(request.sql()), session, catalogParameters(request));
         }
         List<Statement> statements = StatementSplitter.split(request.sql());
         if (statements.size() > 1) {
             return new Refuse("0A000", "multiple statements not supported yet", "send one statement per query",
                     statements.get(1).start() + 1, "multi-statement text");
         }
-        return classified(statements.get(0), session);
+        return classified(statements.get(0), session, List.of());
     }
 
-    private GuardDecision classified(Statement st, GuardSession session) {
+    /**
+     * Values for {@code $n} in a catalog query. At an extended-protocol Parse the values are not known yet: a
+     * placeholder ({@code '0'}, which reads as a number or a string) stands for each, so that the answer's columns
+     * can be described; the wire checks again at Bind with the real values. The simple protocol has no parameters.
+     */
+    private static List<String> catalogParameters(GuardRequest request) {
+        if (request.parameterValues() != null) return request.parameterValues();
+        return Collections.nCopies(MAX_PARAMETERS, "0");
+    }
+
+    private GuardDecision classified(Statement st, GuardSession session, List<String> parameters) {
         StatementKind kind = StatementClassifier.classify(st);
         return switch (kind) {
             case StatementKind.Empty e -> ControlArgsMapper.control(ControlKind.EMPTY, st, null, ControlArgs.NONE);
@@ -74,8 +86,8 @@ public final class CalciteQueryGuard implements QueryGuard {
             case StatementKind.Deallocate d -> ControlArgsMapper.deallocate(d, st);
             case StatementKind.FetchCursor f -> ControlArgsMapper.fetch(f, st);
             case StatementKind.CloseCursor c -> ControlArgsMapper.close(c, st);
-            case StatementKind.DeclareCursor d -> queries.query(st, d.bodyOffset(), d.body(), session);
-            case StatementKind.Query q -> queries.query(st, st.start(), q, session);
+            case StatementKind.DeclareCursor d -> queries.query(st, d.bodyOffset(), d.body(), session, parameters);
+            case StatementKind.Query q -> queries.query(st, st.start(), q, session, parameters);
             case StatementKind.Write w -> new Refuse(w.sqlState(), w.message(), null, 0, "write: " + w.command());
             case StatementKind.Refused r -> new Refuse(r.sqlState(), r.message(), null,
                     r.position() >= 0 ? r.position() + 1 : 0, "refused: " + r.command());

@@ -35,14 +35,18 @@ final class QueryPath {
         this.catalog = new CatalogQueries(serverVersion, this.searchPath);
     }
 
-    /** {@code bodyStart}: where the query starts in the statement's source (after DECLARE … FOR). */
-    GuardDecision query(Statement st, int bodyStart, StatementKind.Query kind, GuardSession session) {
+    /**
+     * {@code bodyStart}: where the query starts in the statement's source (after DECLARE … FOR);
+     * {@code parameters}: the text values a catalog query's {@code $n} stand for ({@code $1} is element 0).
+     */
+    GuardDecision query(Statement st, int bodyStart, StatementKind.Query kind, GuardSession session,
+                        List<String> parameters) {
         if (kind.touchesCatalog()) {
             GuardDecision emulated = null;
             if (bodyStart == st.start()) {
                 var answer = local.answer(st, session);
                 if (answer.isPresent()) return answer.get();
-                emulated = catalog.answer(st.source().substring(st.start(), st.end()), List.of(), session);
+                emulated = catalog.answer(st.source().substring(st.start(), st.end()), parameters, session);
                 if (!(emulated instanceof Refuse)) return emulated;
             }
             Refuse function = refusedFunction(st, bodyStart);

@@ -45,4 +45,22 @@ class GuardCatalogPathTest {
         AnswerLocally a = assertInstanceOf(AnswerLocally.class, check("SELECT current_database(), current_user"));
         assertEquals(List.of(List.of("shop", "alice")), a.rows());
     }
+
+    @Test
+    void extendedParseDescribesAndBindAnswersWithTheBoundValues() {
+        String sql = "SELECT relname FROM pg_catalog.pg_class WHERE relname = $1";
+        AnswerLocally shape = assertInstanceOf(AnswerLocally.class,
+                guard.check(new GuardRequest(CatalogFixture.alice(), Protocol.EXTENDED, sql, List.of(25))));
+        assertEquals(List.of("relname"), shape.columns().stream().map(GuardDecision.LocalColumn::name).toList());
+        for (String name : List.of("orders", "secrets", "salaries")) {
+            AnswerLocally bound = assertInstanceOf(AnswerLocally.class, guard.check(new GuardRequest(
+                    CatalogFixture.alice(), Protocol.EXTENDED, sql, List.of(25), List.of(name))));
+            assertEquals(shape.columns(), bound.columns());
+            assertEquals(name.equals("orders") ? List.of(List.of("orders")) : List.of(), bound.rows(), name);
+        }
+        // without a value for $1 at Bind, and in the simple protocol, $1 is not bound: refused, never guessed
+        assertEquals("0A000", assertInstanceOf(Refuse.class, guard.check(new GuardRequest(CatalogFixture.alice(),
+                Protocol.EXTENDED, sql, List.of(25), List.of()))).sqlState());
+        assertInstanceOf(Refuse.class, check(sql));
+    }
 }

@@ -8,6 +8,7 @@ import dev.betweenrows.policy.Protocol;
 import dev.betweenrows.policy.QueryGuard;
 import dev.betweenrows.wire.message.Bind;
 import dev.betweenrows.wire.message.Close;
+import dev.betweenrows.wire.message.CloseComplete;
 import dev.betweenrows.wire.message.Describe;
 import dev.betweenrows.wire.message.ErrorResponse;
 import dev.betweenrows.wire.message.Execute;
@@ -32,6 +33,9 @@ import java.util.logging.Logger;
  * handler knows which responses each forwarded message produces, so it relays exactly those. After an
  * error — the guard's or the upstream's — everything up to Sync is skipped, as PostgreSQL does.
  *
+ * <p>A statement the guard answers locally (an emulated catalog query) never goes upstream: {@link LocalFlow}
+ * answers its Parse/Bind/Describe/Execute/Close in order, asking the guard again at each Bind with the values.
+ *
  * <p>Audit: one record per Execute (written when its CommandComplete/PortalSuspended/error arrives, before that
  * is flushed), one per Parse the guard refused, one per Parse or Bind the upstream failed. When an Execute's record
  * cannot be written its output is withdrawn, the client gets 53400, and the responses still owed for the batch are
@@ -52,9 +56,11 @@ final class ExtendedQueryHandler {
     private final UpstreamSession upstream;
     private final StatementAudit audit;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
-    private final Map<String, Prepared> statements = new HashMap<>();
-    private final Map<String, Pending> portals = new HashMap<>();
-    private boolean skippingToSync;
+    final Map<String, Prepared> statements = new HashMap<>();
+    final Map<String, Pending> portals = new HashMap<>();
+    final LocalStatements local = new LocalStatements();
+    private final LocalFlow localFlow;
+    boolean skippingToSync;
     private boolean dropping; // an audit write failed: owed responses are read and dropped until Sync
     private String lastSql = "";
 
@@ -62,6 +68,7 @@ final class ExtendedQueryHandler {
         this.guard = guard;
         this.upstream = upstream;
         this.audit = audit;
+        this.localFlow = new LocalFlow(this, audit);
     }
 
     /** Parse, Bind, Describe, Execute or Close (buffers; nothing is read from upstream here). */
@@ -71,7 +78,17 @@ final class ExtendedQueryHandler {
         }
         switch (message) {
             case Parse p -> parse(p, session, channel);
+            case Bind b when local.statements.containsKey(b.statement()) -> localFlow.bind(b, session, channel);
+            case Describe d when d.kind() == ObjectKind.STATEMENT && local.statements.containsKey(d.name()) ->
+                    localFlow.answer(channel, LocalStatements.describe(local.statements.get(d.name())));
+            case Describe d when d.kind() == ObjectKind.PORTAL && local.portals.containsKey(d.name()) ->
+                    localFlow.answer(channel, List.of(LocalStatements.describe(local.portals.get(d.name()))));
+            case Execute e when local.portals.containsKey(e.portal()) -> localFlow.execute(e, channel);
+            // a local statement or portal is forgotten here and its CloseComplete made locally
+            case Close c when (c.kind() == ObjectKind.STATEMENT ? local.statements : local.portals)
+                    .remove(c.name()) != null -> localFlow.answer(channel, List.of(CloseComplete.INSTANCE));
             case Bind b -> {
+                local.portals.remove(b.portal());
                 Prepared prepared = statements.get(b.statement());
                 String params = audit.recordParameters() ? BindParameters.json(b) : null;
                 Pending bind = new Pending(Kind.BIND, prepared,
@@ -125,7 +142,8 @@ final class ExtendedQueryHandler {
             return;
         }
         long g0 = System.nanoTime();
-        GuardDecision decision = decide(p, session);
+        GuardDecision decision = decide(new GuardRequest(session, Protocol.EXTENDED, p.sql(), p.parameterTypes()),
+                session);
         long guardNanos = System.nanoTime() - g0;
         Prepared prepared = switch (decision) {
             case GuardDecision.Forward f -> new Prepared(p.sql(), f.rewrittenSql(), f.policies(), guardNanos);
@@ -137,15 +155,22 @@ final class ExtendedQueryHandler {
                 refuse(run, r, SimpleQueryHandler.error(r), guardNanos, channel);
                 yield null;
             }
-            case GuardDecision.AnswerLocally a -> null;
+            case GuardDecision.AnswerLocally a -> {
+                localFlow.parse(p, a, run, guardNanos, channel);
+                yield null;
+            }
         };
-        if (prepared == null && !(decision instanceof GuardDecision.Refuse)) {
+        if (prepared == null && decision instanceof GuardDecision.SessionControl) {
             GuardDecision.Refuse r = new GuardDecision.Refuse("0A000",
                     "this statement is not supported by the proxy in the extended protocol yet", "extended: "
                     + decision.getClass().getSimpleName());
             refuse(run, r, SimpleQueryHandler.error(r), guardNanos, channel);
         }
-        if (prepared != null) {
+        if (prepared != null && local.statements.containsKey(p.name()) && !p.name().isEmpty()) {
+            GuardDecision.Refuse r = LocalFlow.duplicate(p.name());
+            refuse(run, r, SimpleQueryHandler.error(r), guardNanos, channel);
+        } else if (prepared != null) {
+            local.statements.remove(p.name());
             lastSql = prepared.sentSql();
             statements.put(p.name(), prepared);
             forward(new Parse(p.name(), prepared.sentSql(), p.parameterTypes()), new Pending(Kind.PARSE, prepared,
@@ -165,9 +190,9 @@ final class ExtendedQueryHandler {
         forward(e, new Pending(Kind.EXECUTE, prepared, run, bound == null ? null : bound.parameters()));
     }
 
-    private GuardDecision decide(Parse p, GuardSession session) {
+    GuardDecision decide(GuardRequest request, GuardSession session) {
         try {
-            GuardDecision d = guard.check(new GuardRequest(session, Protocol.EXTENDED, p.sql(), p.parameterTypes()));
+            GuardDecision d = guard.check(request);
             if (d == null) {
                 throw new IllegalStateException("guard returned no decision");
             }
@@ -184,8 +209,8 @@ final class ExtendedQueryHandler {
     }
 
     /** A guard refusal: answered in order, then audited (the refusal is already decided, so no withdrawal). */
-    private void refuse(StatementAudit.Run run, GuardDecision.Refuse r, ErrorResponse error, long guardNanos,
-                        ClientChannel channel) throws IOException {
+    void refuse(StatementAudit.Run run, GuardDecision.Refuse r, ErrorResponse error, long guardNanos,
+                ClientChannel channel) throws IOException {
         answerOwed(channel);
         if (skippingToSync) {
             return; // an earlier message failed upstream: PostgreSQL would not have reached this one
@@ -199,7 +224,7 @@ final class ExtendedQueryHandler {
         skippingToSync = true;
     }
 
-    private void refuseForAudit(StatementAudit.Run run, ClientChannel channel) throws IOException {
+    void refuseForAudit(StatementAudit.Run run, ClientChannel channel) throws IOException {
         answerOwed(channel);
         if (!skippingToSync) {
             channel.beginStatement();
@@ -208,7 +233,7 @@ final class ExtendedQueryHandler {
         skippingToSync = true;
     }
 
-    private void answerOwed(ClientChannel channel) throws IOException {
+    void answerOwed(ClientChannel channel) throws IOException {
         if (!pending.isEmpty()) {
             upstream.send(Flush.INSTANCE);
             drain(channel);
@@ -256,7 +281,7 @@ final class ExtendedQueryHandler {
         }
     }
 
-    private static ErrorResponse unavailable() {
+    static ErrorResponse unavailable() {
         return ErrorResponse.error("ERROR", StatementAudit.UNAVAILABLE_STATE, StatementAudit.UNAVAILABLE_MESSAGE);
     }
 
