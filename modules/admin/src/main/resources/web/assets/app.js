@@ -21,6 +21,7 @@ const ROUTES = [
   [/^\/audit\/queries$/, 'query-audit'],
   [/^\/audit\/admin$/, 'admin-audit'],
   [/^\/preview$/, 'preview'],
+  [/^\/operations$/, 'operations'],
 ];
 
 const NAV = [
@@ -28,6 +29,7 @@ const NAV = [
   ['Access control', [['#/users', 'Users'], ['#/roles', 'Roles'], ['#/attributes', 'Attributes'], ['#/policies', 'Policies'], ['#/preview', 'Preview as user']]],
   ['Data', [['#/datasources', 'Data sources']]],
   ['Audit', [['#/audit/queries', 'Query audit'], ['#/audit/admin', 'Admin audit']]],
+  ['Operations', [['#/operations', 'Backup and policy YAML']]],
 ];
 
 export function go(hash) {

@@ -38,7 +38,7 @@ final class UiServer implements AutoCloseable {
         store.users().create(new NewUser(ADMIN, Passwords.scramVerifier(PASSWORD.toCharArray()), true));
         byte[] jwt = new byte[32];
         new SecureRandom().nextBytes(jwt);
-        server = AdminServer.start(new AdminOptions("127.0.0.1", 0, VERSION, jwt, Duration.ofHours(1), List.of(), 1024 * 1024, java.nio.file.Path.of("target/ui-backups")),
+        server = AdminServer.start(new AdminOptions("127.0.0.1", 0, VERSION, jwt, Duration.ofHours(1), List.of(), 1024 * 1024, java.nio.file.Path.of("target/ui-backups").toAbsolutePath()),
                 store, sessions);
     }
 
