@@ -70,10 +70,14 @@ public final class FunctionPolicy {
                 "function not on the allowlist: " + String.join(".", names));
     }
 
+    /** Operators Calcite's parser builds under its own name for a PostgreSQL function the user wrote. */
+    private static final java.util.Map<String, String> CALCITE_NAMES = java.util.Map.of("translate3", "translate");
+
     static List<String> names(SqlFunction function) {
         SqlIdentifier id = function.getSqlIdentifier();
         if (id != null && !id.names.isEmpty()) return id.names;
-        return List.of(function.getName().toLowerCase(Locale.ROOT));
+        String name = function.getName().toLowerCase(Locale.ROOT);
+        return List.of(CALCITE_NAMES.getOrDefault(name, name));
     }
 
     private static ResolveException denied(String name, int offset) {

@@ -103,6 +103,13 @@ class FunctionPolicyTest {
     }
 
     @Test
+    void translateIsAllowedThoughCalciteCallsItTranslate3() {
+        GuardDecision d = Shop.check(guard, "SELECT translate(name, 'aeiou', 'AEIOU') FROM products");
+        assertEquals("SELECT pg_catalog.translate(name, 'aeiou', 'AEIOU')"
+                + " FROM (SELECT id, name, category, price FROM public.products) AS products", ((Forward) d).rewrittenSql());
+    }
+
+    @Test
     void allowedCallsArePinnedToPgCatalogAndSpecialFormsAreLeftAlone() {
         GuardDecision d = Shop.check(guard, "SELECT lower(name), \"upper\"(name), coalesce(name, 'x'), count(*) OVER (),"
                 + " extract(year FROM now()), substring(name FROM 2), cast(id AS text), substring(name, 2, 1) FROM products");
