@@ -3,7 +3,6 @@ package dev.betweenrows.wire;
 import dev.betweenrows.policy.QueryGuard;
 import dev.betweenrows.policy.SessionRegistry;
 import dev.betweenrows.store.AuditSink;
-import dev.betweenrows.store.QueryAuditRecord;
 import dev.betweenrows.store.UserRepository;
 import dev.betweenrows.wire.session.Listener;
 import java.io.IOException;
@@ -26,29 +25,6 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     /**
-     * TEST ONLY — audits nothing. Every database name is refused (FATAL 3D000).
-     *
-     * @deprecated the product must pass its audit sink: use {@link #start(ProxyOptions, UserRepository, QueryGuard,
-     *             DataSourceResolver, AuditSink)}
-     */
-    @Deprecated(forRemoval = true)
-    public static ProxyServer start(ProxyOptions options, UserRepository users, QueryGuard guard) {
-        return start(options, users, guard, DataSourceResolver.NONE, NOT_AUDITED);
-    }
-
-    /**
-     * TEST ONLY — audits nothing.
-     *
-     * @deprecated the product must pass its audit sink: use {@link #start(ProxyOptions, UserRepository, QueryGuard,
-     *             DataSourceResolver, AuditSink)}
-     */
-    @Deprecated(forRemoval = true)
-    public static ProxyServer start(ProxyOptions options, UserRepository users, QueryGuard guard,
-                                    DataSourceResolver resolver) {
-        return start(options, users, guard, resolver, NOT_AUDITED);
-    }
-
-    /**
      * Binds the listener and starts accepting. {@code resolver} decides which database names exist; every
      * statement and login attempt is recorded in {@code audit} (a statement whose record cannot be written is
      * not answered: 53400). The sink stays the caller's to close, after this server.
@@ -67,23 +43,6 @@ public final class ProxyServer implements AutoCloseable {
                     + e.getMessage(), e);
         }
     }
-
-    /** For the deprecated test-only overloads. */
-    private static final AuditSink NOT_AUDITED = new AuditSink() {
-        @Override
-        public void record(QueryAuditRecord record) {
-            Objects.requireNonNull(record, "record");
-        }
-
-        @Override
-        public int backlog() {
-            return 0;
-        }
-
-        @Override
-        public void close() {
-        }
-    };
 
     public String host() {
         return listener.host();
