@@ -12,6 +12,9 @@ import java.util.Map;
  *                         keys are ignored
  */
 public record GuardContext(String serverVersion, int rewriteCacheSize, Map<String, String> options) {
+    /** The PostgreSQL version the data plane presents (ParameterStatus, {@code version()}, previews). */
+    public static final String SERVER_VERSION = "15.0 (BetweenRows)";
+
     public GuardContext {
         Checks.nonBlank(serverVersion, "serverVersion");
         if (rewriteCacheSize < 0) throw new IllegalArgumentException("rewriteCacheSize must be >= 0");

@@ -14,12 +14,6 @@ import java.util.ServiceLoader;
  * first use, so that the admin API starts (and works) in a runtime without one; only preview then fails.
  */
 final class GuardHolder {
-    /**
-     * What {@code version()} answers in a preview. The data plane reports the same text (server's
-     * {@code DataPlaneWiring.PG_SERVER_VERSION}); it only shows in locally answered statements.
-     */
-    static final String PG_SERVER_VERSION = "15.0 (BetweenRows)";
-
     private QueryGuard guard;
 
     synchronized QueryGuard get() {
@@ -28,7 +22,7 @@ final class GuardHolder {
                     .orElseThrow(() -> new ApiException(Status.SERVICE_UNAVAILABLE_503, "unavailable",
                             "no query guard is installed: preview is unavailable"));
             // no rewrite cache: previews are rare and must reflect the store as it is now
-            guard = provider.create(new GuardContext(PG_SERVER_VERSION, 0, Map.of()));
+            guard = provider.create(new GuardContext(GuardContext.SERVER_VERSION, 0, Map.of()));
         }
         return guard;
     }

@@ -10,7 +10,9 @@ import io.helidon.metrics.api.Metrics;
 import io.helidon.metrics.api.Tag;
 import io.helidon.metrics.api.Timer;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -24,6 +26,9 @@ public final class MeteredAuditSink implements AuditSink {
     private final MeterRegistry registry = Metrics.globalRegistry();
     private final Timer guard;
     private final Counter refusals;
+    // created once per decision: the registry lookup stays off the per-statement path
+    private final Map<QueryAuditRecord.Decision, Counter> statements = new EnumMap<>(QueryAuditRecord.Decision.class);
+    private final Map<QueryAuditRecord.Decision, Counter> logins = new EnumMap<>(QueryAuditRecord.Decision.class);
 
     public MeteredAuditSink(AuditSink delegate) {
         this.delegate = delegate;
@@ -31,6 +36,10 @@ public final class MeteredAuditSink implements AuditSink {
                 .description("time the statement guard took per statement (classify, parse, rewrite or cache hit)"));
         this.refusals = registry.getOrCreate(Counter.builder("betweenrows.audit.refusals")
                 .description("statements refused because the audit backlog was full"));
+        for (QueryAuditRecord.Decision d : QueryAuditRecord.Decision.values()) {
+            statements.put(d, counter("betweenrows.statements", "data-plane statements by decision", d));
+            logins.put(d, counter("betweenrows.logins", "data-plane login attempts by decision", d));
+        }
         registry.getOrCreate(Gauge.builder("betweenrows.audit.backlog", delegate, d -> d.backlog())
                 .description("audit records journaled but not yet in the store"));
         registry.getOrCreate(Gauge.builder("betweenrows.audit.write.failures", delegate, d -> d.writeFailures())
@@ -45,18 +54,17 @@ public final class MeteredAuditSink implements AuditSink {
             refusals.increment();
             throw e;
         }
-        String decision = record.decision().name().toLowerCase(Locale.ROOT);
         if (record.kind() == QueryAuditRecord.Kind.LOGIN) {
-            counter("betweenrows.logins", "data-plane login attempts by decision", decision).increment();
+            logins.get(record.decision()).increment();
             return;
         }
-        counter("betweenrows.statements", "data-plane statements by decision", decision).increment();
+        statements.get(record.decision()).increment();
         if (record.guardMicros() != null) guard.record(record.guardMicros(), TimeUnit.MICROSECONDS);
     }
 
-    private Counter counter(String name, String description, String decision) {
+    private Counter counter(String name, String description, QueryAuditRecord.Decision decision) {
         return registry.getOrCreate(Counter.builder(name).description(description)
-                .tags(List.of(Tag.create("decision", decision))));
+                .tags(List.of(Tag.create("decision", decision.name().toLowerCase(Locale.ROOT)))));
     }
 
     @Override

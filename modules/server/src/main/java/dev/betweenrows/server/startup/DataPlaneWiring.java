@@ -1,5 +1,6 @@
 package dev.betweenrows.server.startup;
 
+import dev.betweenrows.policy.GuardContext;
 import dev.betweenrows.server.config.Setting;
 import dev.betweenrows.server.config.Settings;
 import dev.betweenrows.wire.ProxyOptions;
@@ -11,16 +12,13 @@ import java.time.Duration;
 
 /** Data-plane options from the settings. */
 final class DataPlaneWiring {
-    /** The PostgreSQL version the proxy presents to clients. */
-    static final String PG_SERVER_VERSION = "15.0 (BetweenRows)";
-
     private DataPlaneWiring() {}
 
     static ProxyOptions options(Settings settings, Path dataDir) {
         InetSocketAddress addr = settings.address(Setting.PROXY_BIND_ADDR);
         return new ProxyOptions(addr.getHostString(), addr.getPort(), settings.integer(Setting.MAX_CONNECTIONS),
                 settings.integer(Setting.MAX_MESSAGE_BYTES), Duration.ofSeconds(settings.integer(Setting.IDLE_TIMEOUT_SECS)),
-                PG_SERVER_VERSION, Duration.ofSeconds(60), tls(settings, dataDir))
+                GuardContext.SERVER_VERSION, Duration.ofSeconds(60), tls(settings, dataDir))
                 .withAuditParameters(settings.require(Setting.AUDIT_PARAMETERS).equals("on"));
     }
 

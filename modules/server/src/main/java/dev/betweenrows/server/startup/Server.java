@@ -142,7 +142,7 @@ public final class Server {
     private static QueryGuard loadGuard() {
         QueryGuardProvider provider = ServiceLoader.load(QueryGuardProvider.class).findFirst()
                 .orElseThrow(() -> new StartupException("no query guard on the module path: refusing to start the data plane"));
-        return provider.create(new GuardContext(DataPlaneWiring.PG_SERVER_VERSION, 10_000, Map.of()));
+        return provider.create(new GuardContext(GuardContext.SERVER_VERSION, 10_000, Map.of()));
     }
 
     /** Drains and stops both planes, then closes the store; idempotent. */
