@@ -28,7 +28,7 @@ public final class CalciteQueryGuard implements QueryGuard {
     private final QueryPath queries;
 
     public CalciteQueryGuard(String serverVersion, List<String> searchPath, int cacheSize) {
-        this.queries = new QueryPath(serverVersion, searchPath, new RewriteCache(cacheSize));
+        this.queries = new QueryPath(serverVersion, searchPath, cacheSize);
     }
 
     @Override

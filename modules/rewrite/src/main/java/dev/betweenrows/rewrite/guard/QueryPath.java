@@ -15,7 +15,9 @@ import dev.betweenrows.rewrite.parse.PgSqlParser;
 import dev.betweenrows.rewrite.parse.SourceText;
 import dev.betweenrows.rewrite.scope.CatalogResolver;
 import dev.betweenrows.rewrite.scope.ResolveException;
+import java.security.SecureRandom;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Read queries (also the body of a DECLARE … CURSOR): catalog queries are answered in-process from the emulated,
@@ -25,13 +27,16 @@ import java.util.List;
 final class QueryPath {
     private final List<String> searchPath;
     private final LocalAnswers local;
-    private final RewriteCache cache;
+    private final RewriteCache<GuardDecision> cache;
+    private final RewriteCache<Optional<ShapeTemplate>> shapes;
+    private final LiteralShape.Sentinels sentinels = new LiteralShape.Sentinels(new SecureRandom().nextLong());
     private final CatalogQueries catalog;
 
-    QueryPath(String serverVersion, List<String> searchPath, RewriteCache cache) {
+    QueryPath(String serverVersion, List<String> searchPath, int cacheSize) {
         this.searchPath = List.copyOf(searchPath);
         this.local = new LocalAnswers(serverVersion, searchPath.isEmpty() ? "public" : searchPath.get(0));
-        this.cache = cache;
+        this.cache = new RewriteCache<>(cacheSize);
+        this.shapes = new RewriteCache<>(cacheSize);
         this.catalog = new CatalogQueries(serverVersion, this.searchPath);
     }
 
@@ -61,17 +66,49 @@ final class QueryPath {
                 session.dataSource().id(), session.catalog().version(), session.policies().fingerprint());
         GuardDecision cached = cache.get(key);
         if (cached != null) return rebase(cached, st);
+        LiteralShape shape = bodyStart == st.start() ? LiteralShape.of(st, sentinels) : null;
+        if (shape != null) {
+            GuardDecision templated = templated(shape, key, session);
+            if (templated != null) return templated;
+        }
         GuardDecision decision = rewrite(st, bodyStart, session);
         cache.put(key, decision);
         return rebase(decision, st);
     }
 
+    /**
+     * The rewrite of the statement's literal shape with its own literals put back, or null when the shape has no
+     * template (its sentinel text was refused, or a literal did not come through unchanged): then the text is
+     * rewritten as it is, which also gives a refusal its exact positions.
+     */
+    private GuardDecision templated(LiteralShape shape, RewriteCache.Key exact, GuardSession session) {
+        RewriteCache.Key key = new RewriteCache.Key(shape.key(), exact.dataSourceId(), exact.catalogVersion(),
+                exact.policyFingerprint());
+        Optional<ShapeTemplate> template = shapes.get(key);
+        if (template == null) {
+            template = Optional.ofNullable(template(shape, session));
+            shapes.put(key, template);
+        }
+        return template.map(t -> new Forward(t.fill(shape.literals()), t.applied())).orElse(null);
+    }
+
+    private ShapeTemplate template(LiteralShape shape, GuardSession session) {
+        try {
+            Rewrite rewrite = StatementRewriter.rewrite(shape.sentinelText(), resolver(session));
+            return ShapeTemplate.of(rewrite.sql(), shape.literals().size(), sentinels, rewrite.applied());
+        } catch (ParseFailure | RuntimeException e) {
+            return null; // no template; the text's own rewrite reports what is wrong
+        }
+    }
+
+    private CatalogResolver resolver(GuardSession session) {
+        return new CatalogResolver(session.catalog(), session.policies(), searchPath, session.dataSource().name());
+    }
+
     private GuardDecision rewrite(Statement st, int bodyStart, GuardSession session) {
         String body = st.source().substring(bodyStart, st.end());
-        CatalogResolver catalog = new CatalogResolver(session.catalog(), session.policies(), searchPath,
-                session.dataSource().name());
         try {
-            Rewrite rewrite = StatementRewriter.rewrite(body, catalog);
+            Rewrite rewrite = StatementRewriter.rewrite(body, resolver(session));
             String sql = st.source().substring(st.start(), bodyStart) + rewrite.sql();
             return new Forward(sql, rewrite.applied());
         } catch (ParseFailure e) {

@@ -1,0 +1,144 @@
+package dev.betweenrows.rewrite.guard;
+
+import dev.betweenrows.rewrite.lex.Statement;
+import dev.betweenrows.rewrite.lex.Token;
+import dev.betweenrows.rewrite.lex.TokenType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A statement with its "opaque" literals taken out: {@code WHERE aid = 48213} and {@code WHERE aid = 7} have one
+ * shape, so the rewrite of one serves the other (simple-protocol clients inline every value).
+ *
+ * <p>A literal is opaque when nothing in the rewrite can depend on its value: it is a plain {@code '…'} string or
+ * an integer that follows a comparison operator, {@code LIKE}/{@code ILIKE}, {@code BETWEEN}, {@code AND}/{@code OR},
+ * {@code WHEN}/{@code THEN}/{@code ELSE}, {@code LIMIT} or {@code OFFSET}, or an element of an {@code IN} list made
+ * of literals only, and it is not followed by a cast,
+ * subscript, call or another string. Function arguments never qualify: the function policy reads some of them
+ * ({@code pg_sleep(5)}, {@code current_setting('x')}). Typed literals ({@code interval '1 day'}) never qualify
+ * either (a word precedes them). Everything else, including the rest of the text byte for byte, is the key.
+ *
+ * <p>{@link #sentinelText} is the statement with each opaque literal replaced by a unique sentinel of the same
+ * token class; its rewrite, with the sentinels put back, is the rewrite of every statement of the shape.
+ */
+record LiteralShape(String key, List<String> literals, String sentinelText) {
+
+    private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
+    private static final Set<String> WORDS_BEFORE = Set.of("like", "ilike", "limit", "offset", "between", "and",
+            "or", "when", "then", "else");
+    private static final Set<TokenType> NOT_AFTER = Set.of(TokenType.TYPECAST, TokenType.LEFT_BRACKET,
+            TokenType.LEFT_PAREN, TokenType.DOT, TokenType.STRING, TokenType.ESCAPE_STRING,
+            TokenType.UNICODE_STRING, TokenType.DOLLAR_STRING);
+
+    /** The shape of {@code st}, or null when it has no opaque literal or the sentinels could collide. */
+    static LiteralShape of(Statement st, Sentinels sentinels) {
+        List<Token> sig = st.significant();
+        boolean[] opaque = new boolean[sig.size()];
+        int count = 0;
+        for (int i = 0; i < sig.size(); i++) {
+            Token t = sig.get(i);
+            if (isInListStart(sig, i)) {
+                int end = inListEnd(sig, i + 2);
+                if (end > 0) {
+                    for (int j = i + 2; j < end; j += 2) {
+                        opaque[j] = true;
+                        count++;
+                    }
+                    i = end;
+                    continue;
+                }
+            }
+            if (isCandidate(t) && i > 0 && opensOperand(sig.get(i - 1)) && followsSafely(sig, i)) {
+                opaque[i] = true;
+                count++;
+            }
+        }
+        if (count == 0) return null;
+        String text = st.text();
+        if (sentinels.collidesWith(text)) return null;
+        StringBuilder key = new StringBuilder(text.length());
+        StringBuilder sentinel = new StringBuilder(text.length() + 16 * count);
+        List<String> literals = new ArrayList<>(count);
+        int at = st.start();
+        for (int i = 0; i < sig.size(); i++) {
+            if (!opaque[i]) continue;
+            Token t = sig.get(i);
+            String between = st.source().substring(at, t.start());
+            key.append(between).append('\u0000').append(t.is(TokenType.INTEGER) ? 'i' : 's');
+            sentinel.append(between).append(sentinels.of(t.type(), literals.size()));
+            literals.add(t.text());
+            at = t.end();
+        }
+        String rest = st.source().substring(at, st.end());
+        key.append(rest);
+        sentinel.append(rest);
+        return new LiteralShape(key.toString(), List.copyOf(literals), sentinel.toString());
+    }
+
+    private static boolean isCandidate(Token t) {
+        return t.is(TokenType.INTEGER) || (t.is(TokenType.STRING) && t.text().startsWith("'"));
+    }
+
+    private static boolean opensOperand(Token before) {
+        if (before.is(TokenType.OPERATOR)) return COMPARISONS.contains(before.text());
+        return before.is(TokenType.IDENTIFIER) && WORDS_BEFORE.contains(before.value());
+    }
+
+    private static boolean followsSafely(List<Token> sig, int i) {
+        return i + 1 >= sig.size() || !NOT_AFTER.contains(sig.get(i + 1).type());
+    }
+
+    private static boolean isInListStart(List<Token> sig, int i) {
+        return sig.get(i).is(TokenType.IDENTIFIER) && sig.get(i).value().equals("in")
+                && i + 1 < sig.size() && sig.get(i + 1).is(TokenType.LEFT_PAREN);
+    }
+
+    /** For {@code IN ( lit , lit … )} starting at the first literal: the index of {@code )}, else -1. */
+    private static int inListEnd(List<Token> sig, int first) {
+        int i = first;
+        while (i < sig.size() && isCandidate(sig.get(i))) {
+            if (i + 1 >= sig.size()) return -1;
+            Token next = sig.get(i + 1);
+            if (next.is(TokenType.RIGHT_PAREN)) return i + 1;
+            if (!next.is(TokenType.COMMA)) return -1;
+            i += 2;
+        }
+        return -1;
+    }
+
+    /**
+     * Sentinel literals: unique per guard (a random nonce) so that nothing else in a rewrite, a client's text or
+     * an admin's policy expression, spells one.
+     */
+    static final class Sentinels {
+        private final String digits;
+        private final String word;
+
+        Sentinels(long seed) {
+            long n = Math.floorMod(seed, 90_000_000L) + 10_000_000L; // eight digits
+            this.digits = "9" + n;
+            this.word = "br" + Long.toHexString(seed | Long.MIN_VALUE);
+        }
+
+        String of(TokenType type, int slot) {
+            return type == TokenType.INTEGER ? digits + "0" + slot : "'" + word + "_" + slot + "'";
+        }
+
+        /** The slot a sentinel token's text stands for, or -1. */
+        int slotOf(Token t) {
+            String text = t.text();
+            String prefix = t.is(TokenType.INTEGER) ? digits + "0" : t.is(TokenType.STRING) ? "'" + word + "_" : null;
+            if (prefix == null || !text.startsWith(prefix)) return -1;
+            String rest = t.is(TokenType.STRING) ? text.substring(prefix.length(), text.length() - 1)
+                    : text.substring(prefix.length());
+            if (rest.isEmpty() || rest.length() > 6 || !rest.chars().allMatch(Character::isDigit)) return -1;
+            if (rest.length() > 1 && rest.charAt(0) == '0') return -1;
+            return Integer.parseInt(rest);
+        }
+
+        boolean collidesWith(String text) {
+            return text.contains(digits) || text.contains(word);
+        }
+    }
+}
