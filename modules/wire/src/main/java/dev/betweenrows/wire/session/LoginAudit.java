@@ -5,7 +5,6 @@ import dev.betweenrows.store.QueryAuditRecord;
 import dev.betweenrows.store.QueryAuditRecord.Decision;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,7 +23,7 @@ final class LoginAudit {
     static boolean record(AuditSink sink, long sessionId, String username, String userId, String dataSourceId,
                           String database, String clientAddress, String applicationName, String sqlState,
                           String message) {
-        QueryAuditRecord r = new QueryAuditRecord(UUID.randomUUID().toString(), Instant.now(),
+        QueryAuditRecord r = new QueryAuditRecord(QueryAuditRecord.newId(), Instant.now(),
                 QueryAuditRecord.Kind.LOGIN, userId, username, dataSourceId, database, clientAddress, applicationName,
                 sessionId, null, null, null, null, List.of(), sqlState == null ? Decision.ALLOWED : Decision.DENIED,
                 sqlState, message, null, null, null, null, null, null);

@@ -10,7 +10,6 @@ import dev.betweenrows.store.QueryAuditRecord.Decision;
 import dev.betweenrows.wire.message.ErrorResponse;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -133,7 +132,7 @@ final class StatementAudit {
         }
         List<AppliedPolicyRef> policies = o.policies().stream()
                 .map(p -> new AppliedPolicyRef(p.id(), p.name(), p.version())).toList();
-        return new QueryAuditRecord(UUID.randomUUID().toString(), Instant.now(), QueryAuditRecord.Kind.STATEMENT,
+        return new QueryAuditRecord(QueryAuditRecord.newId(), Instant.now(), QueryAuditRecord.Kind.STATEMENT,
                 identity.userId(), identity.username(), identity.dataSourceId(), identity.dataSourceName(),
                 identity.clientAddress(), applicationName.get(), identity.sessionId(), run.index(),
                 run.protocol().name().toLowerCase(java.util.Locale.ROOT), run.originalSql(), o.sentSql(), policies,
