@@ -1,23 +1,24 @@
 package dev.betweenrows.rewrite.catalog;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
-import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
-import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rel.type.RelDataTypeSystem;
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
-import org.apache.calcite.schema.SchemaPlus;
-import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.fun.SqlLibrary;
 import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
@@ -34,10 +35,16 @@ import org.apache.calcite.tools.Programs;
 
 /**
  * Evaluates one (normalised) catalog query with Calcite over the session's in-memory relations: parse,
- * validate against the emulated schemas and functions, plan to Enumerable, run. Unknown relations, columns
- * and functions fail validation, so the statement is refused: nothing falls back to upstream.
+ * validate against the emulated schemas and functions, plan to Enumerable, generate code, run. Unknown
+ * relations, columns and functions fail validation, so the statement is refused: nothing falls back to
+ * upstream. Compiling costs tens of milliseconds and running a compiled plan well under one, so plans are
+ * cached by (relation shape, normalised SQL text) and shared between sessions: a plan holds no rows and no
+ * session facts (see {@link SessionDataContext}), and whatever the normaliser resolves per session (bound
+ * parameters, regclass OIDs) is part of the text.
  */
 final class CatalogEngine {
+    static final int DEFAULT_CAPACITY = 512;
+
     private static final SqlParser.Config PARSER = SqlParser.config()
             .withParserFactory(SqlBabelParserImpl.FACTORY)
             .withQuoting(Quoting.DOUBLE_QUOTE)
@@ -64,17 +71,69 @@ final class CatalogEngine {
         }
     }
 
-    private CatalogEngine() {}
+    /**
+     * A compiled query: the generated code, the objects it stashed at compile time, and the result's column
+     * names and type OIDs. It depends only on the normalised SQL text and the relations' shape, never on rows or
+     * session facts, which the code reads from the {@link SessionDataContext} it is bound to.
+     */
+    private record Plan(Bindable<?> code, Map<String, Object> stash, List<String> names, List<Integer> typeOids) {}
 
-    static Result run(String sql, List<Relation> relations, SessionFacts facts) throws Unanswerable {
-        SchemaPlus root = Frameworks.createRootSchema(false);
-        SchemaPlus pg = root.add("pg_catalog", new AbstractSchema());
-        SchemaPlus is = root.add("information_schema", new AbstractSchema());
-        for (Relation r : relations) (r.schema().equals("pg_catalog") ? pg : is).add(r.name(), new RelationTable(r));
+    /** Plans are shared by every session with the same relation shape (interned, compared by identity). */
+    private record PlanKey(CatalogTables.Shape shape, String sql) {}
+
+    private static final LongAdder COMPILATIONS = new LongAdder();
+
+    private final Map<PlanKey, Plan> plans;
+
+    /** @param capacity how many compiled plans to keep (least recently used go first) */
+    CatalogEngine(int capacity) {
+        plans = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override protected boolean removeEldestEntry(Map.Entry<PlanKey, Plan> e) { return size() > capacity; }
+        };
+    }
+
+    /** Runs {@code sql} over one session's relations; a query seen before with the same shape only executes. */
+    Result run(String sql, CatalogTables tables, SessionFacts facts) throws Unanswerable {
+        Plan plan = plan(new PlanKey(tables.shape(), sql));
+        try {
+            Enumerable<?> rows = plan.code().bind(new SessionDataContext(tables, plan.stash(), facts));
+            int width = plan.names().size();
+            List<List<String>> out = new ArrayList<>();
+            for (Object row : rows) {
+                Object[] values = width == 1 && !(row instanceof Object[]) ? new Object[] {row} : (Object[]) row;
+                List<String> text = new ArrayList<>(values.length);
+                for (Object v : values) text.add(PgTypes.text(v));
+                out.add(text);
+            }
+            return new Result(plan.names(), plan.typeOids(), out);
+        } catch (Exception | LinkageError e) {
+            throw unanswerable(e);
+        }
+    }
+
+    /** How many plans were compiled in this JVM (for tests and benchmarks: a cache hit compiles nothing). */
+    static long compilations() {
+        return COMPILATIONS.sum();
+    }
+
+    private Plan plan(PlanKey key) throws Unanswerable {
+        synchronized (plans) {
+            Plan cached = plans.get(key);
+            if (cached != null) return cached;
+        }
+        Plan compiled = compile(key.sql(), key.shape()); // outside the lock: compiling takes milliseconds
+        synchronized (plans) {
+            plans.putIfAbsent(key, compiled);
+        }
+        return compiled;
+    }
+
+    /** Parse, validate against the shape's schemas and functions, plan to Enumerable, generate code. */
+    private static Plan compile(String sql, CatalogTables.Shape shape) throws Unanswerable {
         FrameworkConfig config = Frameworks.newConfigBuilder()
                 .parserConfig(PARSER)
                 .typeSystem(PG_TYPES)
-                .defaultSchema(pg)
+                .defaultSchema(shape.pgCatalog())
                 .operatorTable(SqlOperatorTables.chain(FunctionOperators.TABLE, SqlStdOperatorTable.instance(),
                         SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL)))
                 .sqlValidatorConfig(SqlValidator.Config.DEFAULT.withConformance(SqlConformanceEnum.BABEL)
@@ -90,10 +149,9 @@ final class CatalogEngine {
             RelNode logical = relRoot.project();
             RelNode physical = planner.transform(0, logical.getTraitSet().replace(EnumerableConvention.INSTANCE),
                     logical);
-            JavaTypeFactory types = new JavaTypeFactoryImpl();
-            Enumerable<?> rows = EnumerableInterpretable.toBindable(new HashMap<>(), null,
-                    (EnumerableRel) physical, EnumerableRel.Prefer.ARRAY)
-                    .bind(new SessionDataContext(root, types, facts));
+            Map<String, Object> stash = new HashMap<>();
+            Bindable<?> code = EnumerableInterpretable.toBindable(stash, null, (EnumerableRel) physical,
+                    EnumerableRel.Prefer.ARRAY);
             List<RelDataTypeField> fields = relRoot.validatedRowType.getFieldList();
             List<String> names = new ArrayList<>();
             List<Integer> oids = new ArrayList<>();
@@ -102,18 +160,16 @@ final class CatalogEngine {
                 names.add(name.startsWith("EXPR$") && i < pgNames.size() ? pgNames.get(i) : name);
                 oids.add(PgTypes.oidOfResult(fields.get(i).getType().getSqlTypeName()));
             }
-            List<List<String>> out = new ArrayList<>();
-            for (Object row : rows) {
-                Object[] values = fields.size() == 1 && !(row instanceof Object[]) ? new Object[] {row} : (Object[]) row;
-                List<String> text = new ArrayList<>(values.length);
-                for (Object v : values) text.add(PgTypes.text(v));
-                out.add(text);
-            }
-            return new Result(names, oids, out);
+            COMPILATIONS.increment();
+            return new Plan(code, Collections.unmodifiableMap(stash), List.copyOf(names), List.copyOf(oids));
         } catch (Exception | LinkageError e) {
-            throw new Unanswerable(String.valueOf(e.getMessage()).lines().findFirst().orElse("") , e);
+            throw unanswerable(e);
         } finally {
             planner.close();
         }
+    }
+
+    private static Unanswerable unanswerable(Throwable e) {
+        return new Unanswerable(String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
     }
 }
