@@ -15,6 +15,7 @@ import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rel.type.RelDataTypeSystem;
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
@@ -40,7 +41,8 @@ import org.apache.calcite.tools.Programs;
  * upstream. Compiling costs tens of milliseconds and running a compiled plan well under one, so plans are
  * cached by (relation shape, normalised SQL text) and shared between sessions: a plan holds no rows and no
  * session facts (see {@link SessionDataContext}), and whatever the normaliser resolves per session (bound
- * parameters, regclass OIDs) is part of the text.
+ * parameters, regclass OIDs) is part of the text. Compared literals are lifted into dynamic parameters first
+ * ({@link LiteralParameters}), so describing another table reuses the plan too.
  */
 final class CatalogEngine {
     static final int DEFAULT_CAPACITY = 512;
@@ -72,11 +74,27 @@ final class CatalogEngine {
     }
 
     /**
-     * A compiled query: the generated code, the objects it stashed at compile time, and the result's column
-     * names and type OIDs. It depends only on the normalised SQL text and the relations' shape, never on rows or
-     * session facts, which the code reads from the {@link SessionDataContext} it is bound to.
+     * A compiled query: the generated code, the objects it stashed at compile time, the result's column names
+     * and type OIDs, and the types of its dynamic parameters (lifted literals). It depends only on the SQL text
+     * and the relations' shape, never on rows, session facts or parameter values, which the code reads from the
+     * {@link SessionDataContext} it is bound to. A plan without code marks a template that cannot be compiled
+     * with parameters (its queries run from their literal text).
      */
-    private record Plan(Bindable<?> code, Map<String, Object> stash, List<String> names, List<Integer> typeOids) {}
+    private record Plan(Bindable<?> code, Map<String, Object> stash, List<String> names, List<Integer> typeOids,
+                        List<RelDataType> parameterTypes) {
+        static final Plan UNUSABLE = new Plan(null, Map.of(), List.of(), List.of(), List.of());
+
+        /** The values as the parameters' Java types, or null when one does not fit (then the literal text runs). */
+        Object[] bind(List<String> values) {
+            if (code == null || parameterTypes.size() != values.size()) return null;
+            Object[] out = new Object[values.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = ParameterValues.convert(parameterTypes.get(i), values.get(i));
+                if (out[i] == null) return null;
+            }
+            return out;
+        }
+    }
 
     /** Plans are shared by every session with the same relation shape (interned, compared by identity). */
     private record PlanKey(CatalogTables.Shape shape, String sql) {}
@@ -92,11 +110,24 @@ final class CatalogEngine {
         };
     }
 
-    /** Runs {@code sql} over one session's relations; a query seen before with the same shape only executes. */
+    /**
+     * Runs {@code sql} over one session's relations. A query seen before with the same shape, or one that differs
+     * from it only in the literals {@link LiteralParameters} lifts, only executes.
+     */
     Result run(String sql, CatalogTables tables, SessionFacts facts) throws Unanswerable {
-        Plan plan = plan(new PlanKey(tables.shape(), sql));
+        LiteralParameters.Lifted lifted = LiteralParameters.lift(sql);
+        if (!lifted.values().isEmpty()) {
+            Plan template = planOrUnusable(new PlanKey(tables.shape(), lifted.template()));
+            Object[] parameters = template.bind(lifted.values());
+            if (parameters != null) return execute(template, parameters, tables, facts);
+        }
+        return execute(plan(new PlanKey(tables.shape(), sql)), new Object[0], tables, facts);
+    }
+
+    private static Result execute(Plan plan, Object[] parameters, CatalogTables tables, SessionFacts facts)
+            throws Unanswerable {
         try {
-            Enumerable<?> rows = plan.code().bind(new SessionDataContext(tables, plan.stash(), facts));
+            Enumerable<?> rows = plan.code().bind(new SessionDataContext(tables, plan.stash(), parameters, facts));
             int width = plan.names().size();
             List<List<String>> out = new ArrayList<>();
             for (Object row : rows) {
@@ -117,15 +148,33 @@ final class CatalogEngine {
     }
 
     private Plan plan(PlanKey key) throws Unanswerable {
-        synchronized (plans) {
-            Plan cached = plans.get(key);
-            if (cached != null) return cached;
+        Plan cached = cached(key);
+        if (cached != null) return cached;
+        return remember(key, compile(key.sql(), key.shape())); // outside the lock: compiling takes milliseconds
+    }
+
+    /** As {@link #plan}, but a template that does not compile is remembered as {@link Plan#UNUSABLE}. */
+    private Plan planOrUnusable(PlanKey key) {
+        Plan cached = cached(key);
+        if (cached != null) return cached;
+        try {
+            return remember(key, compile(key.sql(), key.shape()));
+        } catch (Unanswerable e) {
+            return remember(key, Plan.UNUSABLE);
         }
-        Plan compiled = compile(key.sql(), key.shape()); // outside the lock: compiling takes milliseconds
+    }
+
+    private Plan cached(PlanKey key) {
         synchronized (plans) {
-            plans.putIfAbsent(key, compiled);
+            return plans.get(key);
         }
-        return compiled;
+    }
+
+    private Plan remember(PlanKey key, Plan plan) {
+        synchronized (plans) {
+            Plan earlier = plans.putIfAbsent(key, plan);
+            return earlier != null ? earlier : plan;
+        }
     }
 
     /** Parse, validate against the shape's schemas and functions, plan to Enumerable, generate code. */
@@ -161,7 +210,8 @@ final class CatalogEngine {
                 oids.add(PgTypes.oidOfResult(fields.get(i).getType().getSqlTypeName()));
             }
             COMPILATIONS.increment();
-            return new Plan(code, Collections.unmodifiableMap(stash), List.copyOf(names), List.copyOf(oids));
+            return new Plan(code, Collections.unmodifiableMap(stash), List.copyOf(names), List.copyOf(oids),
+                    ParameterValues.types(physical));
         } catch (Exception | LinkageError e) {
             throw unanswerable(e);
         } finally {

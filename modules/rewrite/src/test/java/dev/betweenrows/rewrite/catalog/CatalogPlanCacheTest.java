@@ -3,6 +3,7 @@ package dev.betweenrows.rewrite.catalog;
 import static dev.betweenrows.rewrite.catalog.CatalogQueriesTest.answered;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.betweenrows.policy.GuardDecision;
 import dev.betweenrows.policy.GuardDecision.AnswerLocally;
@@ -109,5 +110,35 @@ class CatalogPlanCacheTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void describingAnotherTableReusesThePlans() {
+        String find = sql("psql-d-orders-01-find");
+        String columns = sql("psql-d-orders-03-columns");
+        String ordersOid = run(find, CatalogFixture.alice()).rows().getFirst().get(0);
+        run(columns.replace("16392", ordersOid), CatalogFixture.alice());
+        long compiled = CatalogEngine.compilations();
+        AnswerLocally customers = run(find.replace("orders", "customers"), CatalogFixture.alice());
+        String customersOid = customers.rows().getFirst().get(0);
+        assertNotEquals(ordersOid, customersOid);
+        assertEquals(List.of("id", "name", "ssn", "score"), run(columns.replace("16392", customersOid),
+                CatalogFixture.alice()).rows().stream().map(r -> r.get(0)).toList());
+        assertEquals(List.of("id", "name", "ssn", "score", "credit_limit"), run(columns.replace("16392", customersOid),
+                CatalogFixture.bob()).rows().stream().map(r -> r.get(0)).toList());
+        assertEquals(List.of(), run(find.replace("orders", "secrets"), CatalogFixture.alice()).rows());
+        assertEquals(compiled, CatalogEngine.compilations());
+    }
+
+    @Test
+    void aLiteralTheParameterTypeCannotHoldRunsFromItsText() {
+        String kind = "SELECT c.relname FROM pg_catalog.pg_class c WHERE c.relkind = '%s' ORDER BY 1";
+        assertEquals(List.of(List.of("v_orders")), run(kind.formatted("v"), CatalogFixture.alice()).rows());
+        assertEquals(List.of(), run(kind.formatted("vx"), CatalogFixture.alice()).rows());
+        assertEquals(List.of(), run(kind.formatted(""), CatalogFixture.alice()).rows());
+        String oid = "SELECT c.relname FROM pg_catalog.pg_class c WHERE c.oid = '%s'";
+        assertEquals(List.of(), run(oid.formatted("1"), CatalogFixture.alice()).rows());
+        GuardDecision bad = queries.answer(oid.formatted("12a"), List.of(), CatalogFixture.alice());
+        assertInstanceOf(GuardDecision.Refuse.class, bad); // as before lifting: Calcite cannot cast '12a'
     }
 }
