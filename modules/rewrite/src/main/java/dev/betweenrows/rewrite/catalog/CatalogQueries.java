@@ -24,13 +24,14 @@ public final class CatalogQueries {
 
     private final String serverVersion;
     private final List<String> searchPath;
+    private final CatalogEngine engine = new CatalogEngine(CatalogEngine.DEFAULT_CAPACITY);
     private final Map<ViewKey, SessionView> views = new LinkedHashMap<>(16, 0.75f, true) {
         @Override protected boolean removeEldestEntry(Map.Entry<ViewKey, SessionView> e) { return size() > CACHE; }
     };
 
     private record ViewKey(String dataSourceId, long catalogVersion, String policies, String userId, String user) {}
 
-    private record SessionView(List<Relation> relations, SessionFacts facts) {}
+    private record SessionView(CatalogTables tables, SessionFacts facts) {}
 
     public CatalogQueries(String serverVersion, List<String> searchPath) {
         this.serverVersion = serverVersion;
@@ -57,7 +58,7 @@ public final class CatalogQueries {
             return refuse(e.sqlState, e.sqlState.equals("0A000") ? null : e.getMessage(), "catalog: " + e.getMessage());
         }
         try {
-            CatalogEngine.Result r = CatalogEngine.run(normalised, view.relations(), view.facts());
+            CatalogEngine.Result r = engine.run(normalised, view.tables(), view.facts());
             List<LocalColumn> cols = new ArrayList<>();
             for (int i = 0; i < r.names().size(); i++) cols.add(new LocalColumn(r.names().get(i), r.typeOids().get(i)));
             return new AnswerLocally(cols, r.rows(), "SELECT " + r.rows().size());
@@ -92,7 +93,7 @@ public final class CatalogQueries {
         CatalogOids.builtins().forEach(oids::putIfAbsent);
         SessionFacts facts = new SessionFacts(session.user().username(), userOid, session.dataSource().name(),
                 "PostgreSQL " + serverVersion + " (BetweenRows)", searchPath, oids, visible);
-        SessionView view = new SessionView(CatalogRelations.of(catalog, facts), facts);
+        SessionView view = new SessionView(CatalogTables.of(CatalogRelations.of(catalog, facts)), facts);
         synchronized (views) {
             views.put(key, view);
         }

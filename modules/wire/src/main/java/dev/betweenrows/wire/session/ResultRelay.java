@@ -1,6 +1,7 @@
 package dev.betweenrows.wire.session;
 
 import dev.betweenrows.wire.codec.BackendMessages;
+import dev.betweenrows.wire.codec.ColumnOrigins;
 import dev.betweenrows.wire.codec.ProtocolException;
 import dev.betweenrows.wire.codec.RawMessage;
 import dev.betweenrows.wire.message.CopyFail;
@@ -16,7 +17,8 @@ import java.util.Set;
 
 /**
  * Relays upstream responses to the client. Result messages (RowDescription, DataRow, CommandComplete, ...)
- * go through as the upstream's bytes, never decoded; errors and notices are scrubbed; ParameterStatus is
+ * go through as the upstream's bytes, never decoded, except that a RowDescription's table OIDs and attnums
+ * are zeroed ({@link ColumnOrigins}); errors and notices are scrubbed; ParameterStatus is
  * relayed only for the settings clients may change. Output is flushed whenever 64 KiB are buffered, so a
  * result of any size streams through in constant memory.
  */
@@ -98,7 +100,12 @@ final class ResultRelay {
                 upstream.send(new CopyFail("COPY FROM STDIN is not supported by the proxy"));
                 flushUpstream();
             }
-            case 'T', 'D', 'C', 'I', '1', '2', '3', 'n', 't', 's', 'H', 'd', 'c' -> {
+            case 'T' -> {
+                if (results) {
+                    channel.sendRaw(hidden(m)); // upstream table OIDs and attnums never reach the client
+                }
+            }
+            case 'D', 'C', 'I', '1', '2', '3', 'n', 't', 's', 'H', 'd', 'c' -> {
                 if (results) {
                     channel.sendRaw(m);
                 }
@@ -111,6 +118,14 @@ final class ResultRelay {
         // a statement's final message stays buffered until its audit record is written (see StatementAudit)
         if (channel.buffered() >= FLUSH_BYTES && !isCompletion(m.type())) {
             clientFlush(channel);
+        }
+    }
+
+    private RawMessage hidden(RawMessage rowDescription) {
+        try {
+            return ColumnOrigins.hidden(rowDescription);
+        } catch (ProtocolException e) {
+            throw lost(upstream);
         }
     }
 

@@ -40,8 +40,13 @@ final class RawClient implements AutoCloseable {
 
     /** Connects and logs in as alice on the test database; returns everything up to the first ReadyForQuery. */
     static RawClient loggedIn(int port) throws IOException {
+        return loggedIn(port, ProxyFixture.DATABASE);
+    }
+
+    /** Connects and logs in as alice on {@code database}; returns once the first ReadyForQuery arrived. */
+    static RawClient loggedIn(int port, String database) throws IOException {
         RawClient c = new RawClient(port);
-        c.send(StartupMessage.v3(Map.of("user", "alice", "database", ProxyFixture.DATABASE)));
+        c.send(StartupMessage.v3(Map.of("user", "alice", "database", database)));
         List<BackendMessage> greeting = c.scram(ProxyFixture.PASSWORD);
         if (!(greeting.getLast() instanceof ReadyForQuery)) {
             throw new AssertionError("login failed: " + greeting);
