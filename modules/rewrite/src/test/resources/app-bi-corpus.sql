@@ -630,3 +630,43 @@ SELECT c.id, c.ssn, c.email FROM customers c WHERE c.id = $1
 SELECT count(*) FROM order_items i WHERE EXISTS (
   SELECT 1 FROM orders o WHERE o.id = i.order_id AND o.status = 'paid' AND EXISTS (
     SELECT 1 FROM customers c WHERE c.id = o.customer_id AND c.email LIKE '%@example.com'))
+
+-- PostgreSQL spellings Babel cannot read as written: aggregate ORDER BY, keyword labels, named windows, LATERAL
+-- functions, array slices, unnest in a select list, ONLY, TABLESAMPLE.
+
+SELECT c.id, c.name, jsonb_agg(jsonb_build_object('id', o.id, 'amount', o.amount) ORDER BY o.created_at DESC, o.id) AS recent
+FROM customers c JOIN orders o ON o.customer_id = c.id WHERE c.id <= 5 GROUP BY c.id, c.name
+
+SELECT p.category, string_agg(p.name, ', ' ORDER BY p.name) AS names, json_agg(p.price ORDER BY p.price DESC, p.id) AS prices
+FROM products p GROUP BY p.category
+
+SELECT department, json_object_agg(name, id ORDER BY id) AS ids, count(DISTINCT manager_id ORDER BY manager_id) AS managers
+FROM employees GROUP BY department
+
+SELECT o.customer_id, (array_agg(o.amount ORDER BY o.created_at DESC, o.id))[1:3] AS last_three
+FROM orders o WHERE o.customer_id <= 10 GROUP BY o.customer_id
+
+SELECT id, (string_to_array(email, '@'))[2:2] AS domain, (string_to_array(name, 't'))[:1] AS head FROM customers WHERE id < 20
+
+SELECT date_trunc('day', created_at)::date AS date, count(*) AS value FROM orders GROUP BY 1 ORDER BY 1 LIMIT 10
+
+SELECT id, lag(id) OVER (ORDER BY id) AS prev, lead(id) OVER (ORDER BY id) AS next FROM payments WHERE id <= 20
+
+SELECT id, amount, sum(amount) OVER w AS running, rank() OVER w AS position FROM payments
+WINDOW w AS (PARTITION BY method ORDER BY paid_at, id) ORDER BY id LIMIT 50
+
+SELECT o.id, s.step FROM orders o, LATERAL generate_series(1, o.id % 3 + 1) AS s(step) WHERE o.id <= 12 ORDER BY o.id, s.step
+
+SELECT c.id, part FROM customers c CROSS JOIN LATERAL regexp_split_to_table(c.email, '@') AS part WHERE c.id <= 5
+
+SELECT id, unnest(ARRAY[name, category]) AS label FROM products WHERE id <= 4
+
+SELECT p.id, unnest(string_to_array(p.name, ' ')) AS word FROM products p ORDER BY 1, 2
+
+SELECT count(*) FROM ONLY orders WHERE status = 'paid'
+
+SELECT c.name, sum(o.amount) AS total FROM ONLY customers c JOIN ONLY orders o ON o.customer_id = c.id GROUP BY c.name ORDER BY 2 DESC
+
+SELECT count(*) FROM orders TABLESAMPLE SYSTEM (100)
+
+SELECT status, count(*) FROM orders TABLESAMPLE BERNOULLI (10) REPEATABLE (7) GROUP BY status

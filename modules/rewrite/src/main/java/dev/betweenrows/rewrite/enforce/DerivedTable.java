@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * The policy-restricted relation that replaces one base-table reference:
- * <pre>(SELECT visible columns, (mask) AS masked column FROM schema.table WHERE filters AND lookups OFFSET 0)</pre>
+ * <pre>(SELECT visible columns, (mask) AS masked column FROM [ONLY] schema.table [TABLESAMPLE …]
+ *     WHERE filters AND lookups OFFSET 0)</pre>
  * Masks are computed inside, so everything above sees masked values; filters see raw values. When a row filter
  * hides rows, {@code OFFSET 0} fences the derived table: PostgreSQL then never pushes the user's predicates below
  * it, so no user expression runs on a hidden row (no error oracles). The user's {@code column = constant}
@@ -35,8 +36,9 @@ final class DerivedTable {
             if (mask.isPresent()) sql.append(expression(mask.get().sql())).append(" AS ").append(name);
             else sql.append(name);
         }
-        sql.append(" FROM ").append(SqlNames.quote(policy.table().schema())).append('.')
+        sql.append(ref.only() ? " FROM ONLY " : " FROM ").append(SqlNames.quote(policy.table().schema())).append('.')
                 .append(SqlNames.quote(policy.table().table()));
+        if (ref.sample() != null) sql.append(' ').append(ref.sample().text());
         List<String> conditions = new ArrayList<>();
         for (RowFilter filter : policy.rowFilters()) conditions.add(expression(filter.sql()));
         boolean fenced = !policy.rowFilters().isEmpty();

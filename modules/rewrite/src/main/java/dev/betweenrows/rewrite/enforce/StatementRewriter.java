@@ -47,6 +47,7 @@ public final class StatementRewriter {
             String replacement = ref.explicitTable() ? "SELECT * FROM " + derived + " AS " + name
                     : ref.aliased() ? derived : derived + " AS " + name;
             edits.add(new TextEdit(ref.replaceStart(), ref.nameEnd(), replacement));
+            if (ref.sample() != null) edits.add(new TextEdit(ref.sample().removeStart(), ref.sample().removeEnd(), ""));
             applied.addAll(ref.table().policy().applied());
         }
         return new Rewrite(Splicer.apply(query, edits), List.copyOf(applied));

@@ -29,17 +29,16 @@ final class CatalogQualifier {
     private CatalogQualifier() {}
 
     static Optional<TextEdit> edit(SqlCall call, SqlFunction function, SourceText source) {
-        List<String> names = FunctionPolicy.names(function);
-        if (names.size() != 1 || SPECIAL_FORMS.contains(names.get(0))) return Optional.empty();
         if (call.getParserPosition().getLineNum() <= 0) return Optional.empty();
-        int start = source.start(call.getParserPosition());
-        Token name = source.tokenAt(start);
+        List<String> names = FunctionPolicy.names(call, function, source);
+        if (names.size() != 1 || SPECIAL_FORMS.contains(names.get(0))) return Optional.empty();
+        Token name = FunctionPolicy.nameToken(call, source);
         // Only a call written as name( … ): the parser also builds calls from other syntax (e.g. operators).
         if (name == null || !name.type().isIdentifier() || !name.value().equals(names.get(0))) return Optional.empty();
         Token next = source.tokenFrom(name.end());
         if (next == null || !next.is(TokenType.LEFT_PAREN)) return Optional.empty();
         if (KEYWORD_FORMS.contains(names.get(0)) && hasFormWords(source, next)) return Optional.empty();
-        return Optional.of(new TextEdit(start, start, "pg_catalog."));
+        return Optional.of(new TextEdit(name.start(), name.start(), "pg_catalog."));
     }
 
     /** Whether FROM/FOR/PLACING/SIMILAR appears directly inside the parentheses opened by {@code open}. */

@@ -1,6 +1,9 @@
 package dev.betweenrows.rewrite.functions;
 
+import dev.betweenrows.rewrite.lex.Token;
+import dev.betweenrows.rewrite.lex.TokenType;
 import dev.betweenrows.rewrite.parse.SourceText;
+import dev.betweenrows.rewrite.parse.StandInNames;
 import dev.betweenrows.rewrite.scope.ResolveException;
 import dev.betweenrows.rewrite.scope.TextEdit;
 import java.util.ArrayList;
@@ -52,10 +55,11 @@ public final class FunctionPolicy {
 
     /** True when allowed; throws when not. */
     private static boolean check(SqlCall call, SqlFunction function, SourceText source) {
-        List<String> names = names(function);
+        Token nameToken = nameToken(call, source);
+        int offset = nameToken == null ? -1 : nameToken.start();
+        List<String> names = names(call, function, source);
         String name = names.get(names.size() - 1);
         boolean qualifiedOk = names.size() == 1 || (names.size() == 2 && names.get(0).equals("pg_catalog"));
-        int offset = call.getParserPosition().getLineNum() <= 0 ? -1 : source.start(call.getParserPosition());
         if (qualifiedOk && SafeFunctions.isAllowed(name)) return true;
         if (qualifiedOk && name.equals("pg_sleep")) {
             if (BoundedCalls.sleepWithinBound(call)) return true;
@@ -73,7 +77,25 @@ public final class FunctionPolicy {
     /** Operators Calcite's parser builds under its own name for a PostgreSQL function the user wrote. */
     private static final java.util.Map<String, String> CALCITE_NAMES = java.util.Map.of("translate3", "translate");
 
-    static List<String> names(SqlFunction function) {
+    /** The name the client wrote: the parser's, except where the neutralizer gave it a stand-in. */
+    static List<String> names(SqlCall call, SqlFunction function, SourceText source) {
+        List<String> names = names(function);
+        if (names.size() != 1) return names;
+        return List.of(StandInNames.written(names.get(0), nameToken(call, source)));
+    }
+
+    /**
+     * The client's token the call starts with: its name. The parser's position of a parenthesised call,
+     * {@code (lower(x))}, starts at the parenthesis, so leading parentheses are skipped. Null without a position.
+     */
+    static Token nameToken(SqlCall call, SourceText source) {
+        if (call.getParserPosition().getLineNum() <= 0) return null;
+        Token t = source.tokenAt(source.start(call.getParserPosition()));
+        while (t != null && t.is(TokenType.LEFT_PAREN)) t = source.tokenFrom(t.end());
+        return t;
+    }
+
+    private static List<String> names(SqlFunction function) {
         SqlIdentifier id = function.getSqlIdentifier();
         if (id != null && !id.names.isEmpty()) return id.names;
         String name = function.getName().toLowerCase(Locale.ROOT);

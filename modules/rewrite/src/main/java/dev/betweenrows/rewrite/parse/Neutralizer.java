@@ -5,6 +5,7 @@ import dev.betweenrows.rewrite.lex.TokenType;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
 
 /**
  * Rewrites PostgreSQL-only spellings that Babel cannot read into same-length text it can, so parser positions
@@ -28,7 +29,7 @@ final class Neutralizer {
 
     private Neutralizer() {}
 
-    static String neutralize(SourceText source) {
+    static String neutralize(SourceText source, SqlAbstractParserImpl.Metadata metadata) {
         char[] out = source.text().toCharArray();
         for (Token t : source.tokens()) {
             switch (t.type()) {
@@ -43,6 +44,7 @@ final class Neutralizer {
             }
         }
         List<Token> sig = source.significant();
+        Nesting nesting = Nesting.of(sig);
         for (int i = 0; i < sig.size(); i++) {
             Token t = sig.get(i);
             Token next = i + 1 < sig.size() ? sig.get(i + 1) : null;
@@ -50,8 +52,13 @@ final class Neutralizer {
                 castType(out, sig, i + 1);
             } else if (t.is(TokenType.IDENTIFIER) && next != null) {
                 words(out, sig, i, t, next);
+            } else if (t.is(TokenType.COLON)) {
+                sliceBound(out, sig, nesting, i);
             }
         }
+        AggregateOrderBy.rewrite(out, sig, nesting);
+        StandInNames.rewrite(out, sig, nesting);
+        KeywordAliases.rewrite(out, sig, nesting, metadata);
         return new String(out);
     }
 
@@ -70,6 +77,13 @@ final class Neutralizer {
         } else if (t.isWord("operator") && next.is(TokenType.LEFT_PAREN)) {
             int close = closing(sig, i + 1);
             if (close > 0) replace(out, t.start(), sig.get(close).end(), "||");
+        } else if (t.isWord("only") && before != null && (before.isWord("from") || before.isWord("join")
+                || before.is(TokenType.COMMA)) && isRelationName(next)) {
+            // The resolver reads ONLY from the client's tokens and keeps it inside the derived table.
+            blank(out, t.start(), t.end());
+        } else if (t.isWord("lateral") && isFunctionCall(sig, i + 1)) {
+            // Functions in FROM are implicitly LATERAL in PostgreSQL; Babel only reads LATERAL before a subquery.
+            blank(out, t.start(), t.end());
         } else if (t.isWord("distinct") && next.isWord("on") && i + 2 < sig.size()
                 && sig.get(i + 2).is(TokenType.LEFT_PAREN)) {
             distinctOn(out, sig, next, i + 2);
@@ -85,6 +99,33 @@ final class Neutralizer {
             blank(out, on.start(), on.end());
             out[after] = ',';
         }
+    }
+
+    private static boolean isRelationName(Token t) {
+        return t.is(TokenType.QUOTED_IDENTIFIER) || (t.is(TokenType.IDENTIFIER) && !t.isReservedWord());
+    }
+
+    /** Whether a (possibly schema-qualified) unquoted function name and its {@code (} start at {@code from}. */
+    private static boolean isFunctionCall(List<Token> sig, int from) {
+        if (from >= sig.size() || !sig.get(from).is(TokenType.IDENTIFIER) || sig.get(from).isReservedWord()) {
+            return false;
+        }
+        int end = dottedName(sig, from);
+        return end < sig.size() && sig.get(end).is(TokenType.LEFT_PAREN);
+    }
+
+    /**
+     * An array slice {@code a[lo:hi]} reads as the subscript {@code a[lo+hi]} ({@code a[:hi]} as {@code a[+hi]},
+     * {@code a[lo:]} as {@code a[lo ]}): both bounds stay visible expressions. {@code a[:]} is left alone.
+     */
+    private static void sliceBound(char[] out, List<Token> sig, Nesting nesting, int colon) {
+        int open = nesting.enclosing(colon);
+        if (open < 0 || !sig.get(open).is(TokenType.LEFT_BRACKET) || colon + 1 >= sig.size()) return;
+        boolean noLower = open == colon - 1;
+        boolean noUpper = sig.get(colon + 1).is(TokenType.RIGHT_BRACKET);
+        if (noLower && noUpper) return;
+        Token t = sig.get(colon);
+        replace(out, t.start(), t.end(), noUpper ? " " : "+");
     }
 
     /** The type after {@code ::}: a dotted name, typmods, {@code []}s, multi-word forms; becomes {@code int}. */
@@ -140,12 +181,12 @@ final class Neutralizer {
     }
 
     /** Writes {@code text} at {@code start} and blanks the rest of {@code [start, end)}. */
-    private static void replace(char[] out, int start, int end, String text) {
+    static void replace(char[] out, int start, int end, String text) {
         blank(out, start, end);
         for (int k = 0; k < text.length() && start + k < end; k++) out[start + k] = text.charAt(k);
     }
 
-    private static void blank(char[] out, int start, int end) {
+    static void blank(char[] out, int start, int end) {
         for (int k = start; k < end; k++) if (out[k] != '\n' && out[k] != '\r') out[k] = ' ';
     }
 }

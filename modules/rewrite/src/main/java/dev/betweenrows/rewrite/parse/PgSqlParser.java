@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -27,11 +28,14 @@ public final class PgSqlParser {
             .withCaseSensitive(true)
             .withConformance(SqlConformanceEnum.BABEL);
 
+    /** Babel's keyword table, for the words it reserves that PostgreSQL takes as labels. */
+    private static final SqlAbstractParserImpl.Metadata METADATA = SqlParser.create("", CONFIG).getMetadata();
+
     private PgSqlParser() {}
 
     /** Parses {@code source}; a failure carries PostgreSQL's message shape and the offset in the original text. */
     public static SqlNode parse(SourceText source) throws ParseFailure {
-        String input = Neutralizer.neutralize(source);
+        String input = Neutralizer.neutralize(source, METADATA);
         try {
             return SqlParser.create(input, CONFIG).parseQuery();
         } catch (SqlParseException e) {

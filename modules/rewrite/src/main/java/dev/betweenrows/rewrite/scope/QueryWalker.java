@@ -9,9 +9,11 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSampleSpec;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.SqlWithItem;
@@ -123,7 +125,7 @@ final class QueryWalker {
         int nameStart = state.start(id);
         Token keyword = state.source.tokenBefore(nameStart);
         if (keyword == null || !keyword.isWord("table")) throw ResolveException.unsupported("TABLE form", nameStart);
-        FromItem item = relation(id, null, scope, keyword.start());
+        FromItem item = relation(id, null, scope, keyword.start(), null);
         scope.add(item);
         return new Shape(item.columns(), scope);
     }
@@ -135,22 +137,49 @@ final class QueryWalker {
             if (j.getConditionType() == JoinConditionType.ON) expressions.walk(j.getCondition(), scope);
             return;
         }
+        TableReference.Sample sample = null;
+        if (n.getKind() == SqlKind.TABLESAMPLE) {
+            sample = sample((SqlCall) n);
+            n = ((SqlCall) n).operand(0);
+        }
         if (n.getKind() == SqlKind.AS) {
             SqlCall as = (SqlCall) n;
             List<SqlNode> ops = as.getOperandList();
             String alias = ((SqlIdentifier) ops.get(1)).getSimple();
             List<String> columnAliases = new ArrayList<>();
             for (SqlNode c : ops.subList(2, ops.size())) columnAliases.add(((SqlIdentifier) c).getSimple());
-            FromItem item = item(ops.get(0), alias, scope, outer);
+            FromItem item = item(ops.get(0), alias, scope, outer, sample);
             Columns columns = columnAliases.isEmpty() ? item.columns() : item.columns().renamed(columnAliases);
             scope.add(new FromItem(alias, columns, item.base()));
             return;
         }
-        scope.add(item(n, null, scope, outer));
+        scope.add(item(n, null, scope, outer, sample));
+    }
+
+    /**
+     * {@code t [alias] TABLESAMPLE SYSTEM|BERNOULLI (p) [REPEATABLE (s)]}: the parser took only numeric literals,
+     * so the clause's text is keywords and numbers; it is moved onto the base table inside the derived table.
+     */
+    private TableReference.Sample sample(SqlCall call) {
+        int start = state.start(call);
+        int sampled = state.end(call.operand(0).getParserPosition());
+        Token keyword = state.source.tokenFrom(sampled);
+        if (keyword == null || !keyword.isWord("tablesample")
+                || !(SqlLiteral.sampleValue(call.operand(1)) instanceof SqlSampleSpec.SqlTableSampleSpec)) {
+            throw ResolveException.unsupported("TABLESAMPLE form", start);
+        }
+        int end = state.end(call.getParserPosition());
+        return new TableReference.Sample(state.source.text().substring(keyword.start(), end), sampled, end);
+    }
+
+    private FromItem item(SqlNode n, String alias, Scope scope, Scope outer, TableReference.Sample sample) {
+        if (n instanceof SqlIdentifier id) return relation(id, alias, scope, -1, sample);
+        if (sample != null) throw ResolveException.unsupported("TABLESAMPLE on this FROM item", state.start(n));
+        return item(n, alias, scope, outer);
     }
 
     private FromItem item(SqlNode n, String alias, Scope scope, Scope outer) {
-        if (n instanceof SqlIdentifier id) return relation(id, alias, scope, -1);
+        if (n instanceof SqlIdentifier id) return relation(id, alias, scope, -1, null);
         if (isQuery(n)) return new FromItem(alias, query(n, outer).columns(), null);
         switch (n.getKind()) {
             case LATERAL -> {
@@ -159,6 +188,9 @@ final class QueryWalker {
                 return item(inner, alias, scope, scope);
             }
             case COLLECTION_TABLE, UNNEST -> {
+                Token written = state.source.tokenAt(state.start(n));
+                // ONLY (t) reads as a call of a function "only"; not a shape this resolver understands.
+                if (written != null && written.isWord("only")) throw ResolveException.unsupported("ONLY", state.start(n));
                 // Functions in FROM see the items to their left (implicitly LATERAL).
                 expressions.walk(n, scope);
                 return new FromItem(alias == null ? functionName(n) : alias, Columns.UNKNOWN, null);
@@ -167,22 +199,31 @@ final class QueryWalker {
         }
     }
 
-    /** A name in FROM: a CTE if one is in scope (CTEs shadow tables), else a visible catalog table. */
-    private FromItem relation(SqlIdentifier id, String alias, Scope scope, int explicitStart) {
+    /**
+     * A name in FROM: a CTE if one is in scope (CTEs shadow tables), else a visible catalog table. {@code ONLY}
+     * before it (blanked for the parser) is read from the client's tokens and replaced along with the name.
+     */
+    private FromItem relation(SqlIdentifier id, String alias, Scope scope, int explicitStart,
+                              TableReference.Sample sample) {
         int start = state.start(id);
         if (id.isStar() || id.names.stream().anyMatch(String::isEmpty)) {
             throw ResolveException.unsupported("relation name", start);
         }
         String last = id.names.get(id.names.size() - 1);
+        Token before = explicitStart >= 0 ? null : state.source.tokenBefore(start);
+        boolean only = before != null && before.isWord("only");
         if (id.names.size() == 1) {
             Columns cte = scope.cte(last);
-            if (cte != null) return new FromItem(alias == null ? last : alias, cte, null);
+            if (cte != null) {
+                if (sample != null || only) throw ResolveException.unsupported("TABLESAMPLE or ONLY on a CTE", start);
+                return new FromItem(alias == null ? last : alias, cte, null);
+            }
             if (last.equals("only") && !state.quoted(id, 0)) throw ResolveException.unsupported("ONLY", start);
         }
         ResolvedTable table = state.catalog.resolve(id.names, start);
-        int replaceStart = explicitStart >= 0 ? explicitStart : start;
+        int replaceStart = explicitStart >= 0 ? explicitStart : only ? before.start() : start;
         TableReference ref = new TableReference(table, alias == null ? last : alias, alias != null, replaceStart,
-                state.end(id.getParserPosition()), explicitStart >= 0);
+                state.end(id.getParserPosition()), explicitStart >= 0, only, sample);
         state.tables.add(ref);
         List<String> visible = table.policy().visibleColumns().stream().map(c -> c.name()).toList();
         return new FromItem(ref.referenceName(), Columns.of(visible), ref);

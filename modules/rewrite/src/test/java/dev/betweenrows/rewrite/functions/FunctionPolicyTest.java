@@ -121,6 +121,17 @@ class FunctionPolicyTest {
     }
 
     @Test
+    void parenthesisedCallsArePinnedToo() {
+        // The parser's position of (lower(name)) starts at the parenthesis; the pin goes before the name.
+        GuardDecision d = Shop.check(guard, "SELECT (lower(name)), ((abs(id)))::text FROM products, generate_series((abs(1)), 2) g");
+        assertEquals("SELECT (pg_catalog.lower(name)), ((pg_catalog.abs(id)))::text FROM (SELECT id, name, category, price"
+                + " FROM public.products) AS products, pg_catalog.generate_series((pg_catalog.abs(1)), 2) g",
+                ((Forward) d).rewrittenSql());
+        Refuse r = refused("SELECT (dblink('x'))", "42883");
+        assertEquals(9, r.position());
+    }
+
+    @Test
     void relationErrorsComeBeforeFunctionErrors() {
         // Like PostgreSQL: FROM is analysed first; and a hidden table stays indistinguishable from a missing one.
         assertEquals("relation \"secrets\" does not exist", refused("SELECT my_udf(id) FROM secrets", "42P01").message());

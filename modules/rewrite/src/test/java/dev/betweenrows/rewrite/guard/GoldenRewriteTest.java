@@ -221,7 +221,7 @@ class GoldenRewriteTest {
     }
 
     @Test void unsupportedConstructsFailClosed() {
-        refused("SELECT * FROM ONLY orders", "0A000", "ONLY is not supported");
+        refused("SELECT * FROM ONLY (orders)", "0A000", "ONLY is not supported");
         refused("SELECT 1; SELECT 2", "0A000", "multiple statements not supported yet");
     }
 }

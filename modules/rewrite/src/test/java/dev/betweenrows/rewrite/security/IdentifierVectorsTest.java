@@ -58,8 +58,9 @@ class IdentifierVectorsTest extends AttackSuite {
     @Test void a38_tableAndOnlyForms() {
         assertRows(attack("TABLE orders"), "1|1|10.00|paid|acme|n1", "2|1|20.00|open|acme|n2",
                 "3|2|30.00|paid|acme|n3", "4|4|40.00|paid|acme|n4");
-        Outcome only = assertNoLeak(attack("SELECT count(*) FROM ONLY orders"));
-        assertEquals(true, only.failed() || only.ok().equals(List.of("4")), () -> "ONLY bypassed: " + only);
+        // ONLY and TABLESAMPLE stay on the base table inside the derived table: the row filter still applies.
+        assertRows(attack("SELECT count(*) FROM ONLY orders"), "4");
+        assertRows(attack("SELECT count(*) FROM ONLY public.orders o TABLESAMPLE BERNOULLI (100) REPEATABLE (1)"), "4");
         assertLooksMissing(AttackLab.alice(), "TABLE secrets", "secrets");
     }
 
