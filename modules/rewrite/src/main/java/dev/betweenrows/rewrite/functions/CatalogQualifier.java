@@ -32,12 +32,25 @@ final class CatalogQualifier {
         if (call.getParserPosition().getLineNum() <= 0) return Optional.empty();
         List<String> names = FunctionPolicy.names(call, function, source);
         if (names.size() != 1 || SPECIAL_FORMS.contains(names.get(0))) return Optional.empty();
+        return pin(call, names.get(0), source);
+    }
+
+    /**
+     * {@code unnest(…)} in FROM: Calcite reads it as its UNNEST operator, not as a function, but upstream it is an
+     * ordinary function call that an upstream {@code unnest(integer[])} would shadow.
+     */
+    static Optional<TextEdit> unnest(SqlCall call, SourceText source) {
+        if (call.getParserPosition().getLineNum() <= 0) return Optional.empty();
+        return pin(call, "unnest", source);
+    }
+
+    private static Optional<TextEdit> pin(SqlCall call, String function, SourceText source) {
         Token name = FunctionPolicy.nameToken(call, source);
         // Only a call written as name( … ): the parser also builds calls from other syntax (e.g. operators).
-        if (name == null || !name.type().isIdentifier() || !name.value().equals(names.get(0))) return Optional.empty();
+        if (name == null || !name.type().isIdentifier() || !name.value().equals(function)) return Optional.empty();
         Token next = source.tokenFrom(name.end());
         if (next == null || !next.is(TokenType.LEFT_PAREN)) return Optional.empty();
-        if (KEYWORD_FORMS.contains(names.get(0)) && hasFormWords(source, next)) return Optional.empty();
+        if (KEYWORD_FORMS.contains(function) && hasFormWords(source, next)) return Optional.empty();
         return Optional.of(new TextEdit(name.start(), name.start(), "pg_catalog."));
     }
 

@@ -46,6 +46,10 @@ public final class FunctionPolicy {
                     CatalogQualifier.edit(call, function, source)
                             .filter(e -> edits.stream().noneMatch(d -> d.start() == e.start()))
                             .ifPresent(edits::add);
+                } else if (call.getKind() == org.apache.calcite.sql.SqlKind.UNNEST) {
+                    CatalogQualifier.unnest(call, source)
+                            .filter(e -> edits.stream().noneMatch(d -> d.start() == e.start()))
+                            .ifPresent(edits::add);
                 }
                 return super.visit(call);
             }

@@ -132,6 +132,14 @@ class FunctionPolicyTest {
     }
 
     @Test
+    void unnestInFromIsPinnedToo() {
+        // Calcite reads unnest in FROM as its own UNNEST operator, upstream it is an ordinary function call.
+        GuardDecision d = Shop.check(guard, "SELECT u FROM unnest(ARRAY[1, 2]) AS u, UNNEST(ARRAY['a']) WITH ORDINALITY AS x(v, n)");
+        assertEquals("SELECT u FROM pg_catalog.unnest(ARRAY[1, 2]) AS u, pg_catalog.UNNEST(ARRAY['a']) WITH ORDINALITY AS x(v, n)",
+                ((Forward) d).rewrittenSql());
+    }
+
+    @Test
     void relationErrorsComeBeforeFunctionErrors() {
         // Like PostgreSQL: FROM is analysed first; and a hidden table stays indistinguishable from a missing one.
         assertEquals("relation \"secrets\" does not exist", refused("SELECT my_udf(id) FROM secrets", "42P01").message());

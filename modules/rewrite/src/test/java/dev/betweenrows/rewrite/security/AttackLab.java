@@ -83,6 +83,7 @@ final class AttackLab {
                 "CREATE FUNCTION public.round(text) RETURNS text LANGUAGE sql AS $$ SELECT 'UDF-RAN' $$",
                 "CREATE FUNCTION public.substring(integer, integer, integer) RETURNS text LANGUAGE sql AS $$ SELECT 'UDF-RAN' $$",
                 "CREATE FUNCTION public.any_value(integer) RETURNS text LANGUAGE sql AS $$ SELECT 'UDF-RAN' $$",
+                "CREATE FUNCTION public.unnest(integer[]) RETURNS SETOF text LANGUAGE sql AS $$ SELECT 'UDF-RAN' $$",
                 "ANALYZE");
         seeded = true;
     }

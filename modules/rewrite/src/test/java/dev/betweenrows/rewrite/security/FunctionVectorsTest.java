@@ -77,7 +77,8 @@ class FunctionVectorsTest extends AttackSuite {
         for (String sql : List.of("SELECT lower(42)", "SELECT round(note) FROM orders WHERE id = 1",
                 "SELECT substring(id, 1, 1) FROM orders", "SELECT \"lower\"(id) FROM orders",
                 "SELECT id FROM orders WHERE lower(id) = 'UDF-RAN'", "SELECT (lower(42))",
-                "SELECT id FROM orders WHERE ((lower(id))) = 'UDF-RAN'")) {
+                "SELECT id FROM orders WHERE ((lower(id))) = 'UDF-RAN'", "SELECT * FROM unnest(ARRAY[1, 2])",
+                "SELECT u FROM unnest(ARRAY[1, 2]) AS u", "SELECT unnest(ARRAY[1, 2])")) {
             Outcome o = assertNoLeak(attack(sql));
             assertTrue(o.failed() || o.ok().stream().noneMatch(r -> r.contains("UDF-RAN")), () -> sql + " ran " + o.rows());
         }
