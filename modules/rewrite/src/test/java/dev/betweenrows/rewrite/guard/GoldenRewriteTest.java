@@ -22,18 +22,11 @@ class GoldenRewriteTest {
     private final CalciteQueryGuard guard = Shop.guard();
 
     private void rewrites(String sql, String expected) {
-        GuardDecision d = Shop.check(guard, sql);
-        assertInstanceOf(Forward.class, d, () -> "expected a rewrite, got " + d);
-        assertEquals(expected, ((Forward) d).rewrittenSql());
+        Shop.assertRewrites(guard, sql, expected);
     }
 
     private Refuse refused(String sql, String state, String message) {
-        GuardDecision d = Shop.check(guard, sql);
-        assertInstanceOf(Refuse.class, d, () -> "expected a refusal, got " + d);
-        Refuse r = (Refuse) d;
-        assertEquals(state, r.sqlState());
-        assertEquals(message, r.message());
-        return r;
+        return Shop.assertRefused(guard, sql, state, message);
     }
 
     @Test void simpleSelect() {

@@ -78,6 +78,25 @@ public final class Shop {
         return guard.check(new GuardRequest(session(), Protocol.SIMPLE, sql, List.of()));
     }
 
+    /** Asserts that {@code sql} is forwarded as exactly {@code expected}. */
+    public static void assertRewrites(CalciteQueryGuard guard, String sql, String expected) {
+        GuardDecision d = check(guard, sql);
+        org.junit.jupiter.api.Assertions.assertInstanceOf(GuardDecision.Forward.class, d,
+                () -> "expected a rewrite, got " + d);
+        org.junit.jupiter.api.Assertions.assertEquals(expected, ((GuardDecision.Forward) d).rewrittenSql());
+    }
+
+    /** Asserts that {@code sql} is refused with {@code state} and {@code message}; returns the refusal. */
+    public static GuardDecision.Refuse assertRefused(CalciteQueryGuard guard, String sql, String state, String message) {
+        GuardDecision d = check(guard, sql);
+        org.junit.jupiter.api.Assertions.assertInstanceOf(GuardDecision.Refuse.class, d,
+                () -> "expected a refusal, got " + d);
+        GuardDecision.Refuse r = (GuardDecision.Refuse) d;
+        org.junit.jupiter.api.Assertions.assertEquals(state, r.sqlState());
+        org.junit.jupiter.api.Assertions.assertEquals(message, r.message());
+        return r;
+    }
+
     private static Policy policy(String name, PolicyType type, String expression, String table, String... columns) {
         Target target = Target.of(List.of("public"), List.of(table), List.of(columns));
         return new Policy("p-" + name, name, type, List.of(target), expression, true, 1);
