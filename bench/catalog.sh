@@ -23,23 +23,12 @@ BR_PW=bench-user-pw
 IMAGE=${BENCH_IMAGE:-modules/dist/target/image/bin/betweenrows}
 RESULTS=${BENCH_RESULTS:-bench/RESULTS.md}
 
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
-[ -n "$PGBIN" ] || { need_pkg /usr/lib/postgresql/15/bin/postgres postgresql; PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1); }
+find_pgbin
 need_pkg jq jq
 PSQL=$PGBIN/psql
 [ -x "$IMAGE" ] || { echo "runtime image missing: build it first (mvn -B -q package -DskipTests)" >&2; exit 1; }
 
-WORK=$(mktemp -d /tmp/br-catbench.XXXXXX)
-chmod 755 "$WORK"
-PGDATA_DIR=$WORK/pg
-finish() {
-  local rc=$?
-  bench_cleanup
-  if [ "${BENCH_KEEP:-0}" = 1 ] || [ "$rc" != 0 ]; then log "work dir kept: $WORK"; else rm -rf "$WORK"; fi
-  exit "$rc"
-}
-trap finish EXIT
-trap 'exit 130' INT TERM
+bench_workdir br-catbench
 
 # ---------------------------------------------------------------- upstream PostgreSQL
 log "starting PostgreSQL on 127.0.0.1:$PG_PORT (work dir $WORK)"

@@ -69,3 +69,25 @@ bench_cleanup() {
     as_pg "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -m immediate stop >/dev/null 2>&1 || true
   fi
 }
+
+# PostgreSQL's newest installed server binaries (installs Debian's when there are none): sets PGBIN.
+find_pgbin() {
+  PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+  [ -n "$PGBIN" ] || { need_pkg /usr/lib/postgresql/15/bin/postgres postgresql; PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1); }
+}
+
+# A fresh work dir (sets WORK and PGDATA_DIR); on exit everything started is stopped and the dir removed
+# (kept with BENCH_KEEP=1 or after a failure).
+bench_workdir() { # prefix
+  WORK=$(mktemp -d "/tmp/$1.XXXXXX")
+  chmod 755 "$WORK"
+  PGDATA_DIR=$WORK/pg
+  trap bench_finish EXIT
+  trap 'exit 130' INT TERM
+}
+bench_finish() {
+  local rc=$?
+  bench_cleanup
+  if [ "${BENCH_KEEP:-0}" = 1 ] || [ "$rc" != 0 ]; then log "work dir kept: $WORK"; else rm -rf "$WORK"; fi
+  exit "$rc"
+}

@@ -28,24 +28,13 @@ BR_PW=bench-user-pw
 IMAGE=${BENCH_IMAGE:-modules/dist/target/image/bin/betweenrows}
 RESULTS=${BENCH_RESULTS:-bench/RESULTS.md}
 
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
-[ -n "$PGBIN" ] || { need_pkg /usr/lib/postgresql/15/bin/postgres postgresql; PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1); }
+find_pgbin
 need_pkg pgbouncer pgbouncer
 need_pkg jq jq
 PGBENCH=$PGBIN/pgbench; PSQL=$PGBIN/psql
 [ -x "$IMAGE" ] || { echo "runtime image missing: build it first (mvn -B -q install -DskipTests)" >&2; exit 1; }
 
-WORK=$(mktemp -d /tmp/br-bench.XXXXXX)
-chmod 755 "$WORK"
-PGDATA_DIR=$WORK/pg
-finish() {
-  local rc=$?
-  bench_cleanup
-  if [ "${BENCH_KEEP:-0}" = 1 ] || [ "$rc" != 0 ]; then log "work dir kept: $WORK"; else rm -rf "$WORK"; fi
-  exit "$rc"
-}
-trap finish EXIT
-trap 'exit 130' INT TERM
+bench_workdir br-bench
 
 # ---------------------------------------------------------------- upstream PostgreSQL
 log "starting PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT (work dir $WORK)"
