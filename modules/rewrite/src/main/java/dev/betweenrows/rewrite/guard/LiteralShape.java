@@ -17,7 +17,15 @@ import java.util.Set;
  * of literals only, and it is not followed by a cast,
  * subscript, call or another string. Function arguments never qualify: the function policy reads some of them
  * ({@code pg_sleep(5)}, {@code current_setting('x')}). Typed literals ({@code interval '1 day'}) never qualify
- * either (a word precedes them). Everything else, including the rest of the text byte for byte, is the key.
+ * either (a word precedes them), nor does a word after a dot ({@code s.in(1)} is a call, {@code o.like 'x'} a typed
+ * literal). Everything else, including the rest of the text byte for byte, is the key.
+ *
+ * <p>Only the two spellings that every reader of the text (this lexer, Calcite's parser, PostgreSQL) sees as one
+ * self-contained token qualify: a string with no continuation ({@code 'a'} and not {@code 'a'<newline>'b'}, which
+ * may carry a comment inside) and decimal digits only (not {@code 0x1F}, {@code 0b1}, {@code 1_000}: Calcite reads
+ * those as names and PostgreSQL before 16 as a number and an alias). The sentinel that stands for a literal must
+ * glue to its neighbours exactly like the literal does, which a decimal sentinel does not for {@code 0x1.5}.
+ * A text with a NUL has no shape: NUL marks the literals in the key.
  *
  * <p>{@link #sentinelText} is the statement with each opaque literal replaced by a unique sentinel of the same
  * token class; its rewrite, with the sentinels put back, is the rewrite of every statement of the shape.
@@ -49,14 +57,14 @@ record LiteralShape(String key, List<String> literals, String sentinelText) {
                     continue;
                 }
             }
-            if (isCandidate(t) && i > 0 && opensOperand(sig.get(i - 1)) && followsSafely(sig, i)) {
+            if (isCandidate(t) && i > 0 && opensOperand(sig, i - 1) && followsSafely(sig, i)) {
                 opaque[i] = true;
                 count++;
             }
         }
         if (count == 0) return null;
         String text = st.text();
-        if (sentinels.collidesWith(text)) return null;
+        if (sentinels.collidesWith(text) || text.indexOf('\u0000') >= 0) return null;
         StringBuilder key = new StringBuilder(text.length());
         StringBuilder sentinel = new StringBuilder(text.length() + 16 * count);
         List<String> literals = new ArrayList<>(count);
@@ -77,12 +85,39 @@ record LiteralShape(String key, List<String> literals, String sentinelText) {
     }
 
     private static boolean isCandidate(Token t) {
-        return t.is(TokenType.INTEGER) || (t.is(TokenType.STRING) && t.text().startsWith("'"));
+        return (t.is(TokenType.INTEGER) && isDecimal(t.text())) || (t.is(TokenType.STRING) && isSimpleString(t.text()));
     }
 
-    private static boolean opensOperand(Token before) {
+    /** Digits only: no {@code 0x}/{@code 0o}/{@code 0b} prefix, no {@code _} separators. */
+    private static boolean isDecimal(String text) {
+        if (text.isEmpty()) return false;
+        for (int k = 0; k < text.length(); k++) {
+            if (text.charAt(k) < '0' || text.charAt(k) > '9') return false;
+        }
+        return true;
+    }
+
+    /** {@code '…'} whose only quotes inside are doubled ones: no prefix, no continuation onto another line. */
+    private static boolean isSimpleString(String text) {
+        int last = text.length() - 1;
+        if (last < 1 || text.charAt(0) != '\'' || text.charAt(last) != '\'') return false;
+        for (int k = 1; k < last; k++) {
+            if (text.charAt(k) != '\'') continue;
+            if (k + 1 >= last || text.charAt(k + 1) != '\'') return false;
+            k++;
+        }
+        return true;
+    }
+
+    private static boolean opensOperand(List<Token> sig, int at) {
+        Token before = sig.get(at);
         if (before.is(TokenType.OPERATOR)) return COMPARISONS.contains(before.text());
-        return before.is(TokenType.IDENTIFIER) && WORDS_BEFORE.contains(before.value());
+        return before.is(TokenType.IDENTIFIER) && WORDS_BEFORE.contains(before.value()) && !afterDot(sig, at);
+    }
+
+    /** A word right after a dot is a name ({@code s.in}, {@code o.like}), never the keyword. */
+    private static boolean afterDot(List<Token> sig, int at) {
+        return at > 0 && sig.get(at - 1).is(TokenType.DOT);
     }
 
     private static boolean followsSafely(List<Token> sig, int i) {
@@ -90,7 +125,7 @@ record LiteralShape(String key, List<String> literals, String sentinelText) {
     }
 
     private static boolean isInListStart(List<Token> sig, int i) {
-        return sig.get(i).is(TokenType.IDENTIFIER) && sig.get(i).value().equals("in")
+        return sig.get(i).is(TokenType.IDENTIFIER) && sig.get(i).value().equals("in") && !afterDot(sig, i)
                 && i + 1 < sig.size() && sig.get(i + 1).is(TokenType.LEFT_PAREN);
     }
 
@@ -109,16 +144,19 @@ record LiteralShape(String key, List<String> literals, String sentinelText) {
 
     /**
      * Sentinel literals: unique per guard (a random nonce) so that nothing else in a rewrite, a client's text or
-     * an admin's policy expression, spells one.
+     * an admin's policy expression, spells one. A policy constant that happened to spell a sentinel would be cut
+     * out of the template and filled with a client's literal, so the integer nonce is wide (about 50 bits, not a
+     * number anyone writes); the client's text is checked ({@link #collidesWith}), policy text cannot be.
      */
     static final class Sentinels {
         private final String digits;
         private final String word;
 
         Sentinels(long seed) {
-            long n = Math.floorMod(seed, 90_000_000L) + 10_000_000L; // eight digits
+            java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+            long n = random.nextLong(100_000_000_000_000L, 1_000_000_000_000_000L); // fifteen digits
             this.digits = "9" + n;
-            this.word = "br" + Long.toHexString(seed | Long.MIN_VALUE);
+            this.word = "br" + Long.toHexString(random.nextLong() | Long.MIN_VALUE);
         }
 
         String of(TokenType type, int slot) {
@@ -139,6 +177,17 @@ record LiteralShape(String key, List<String> literals, String sentinelText) {
 
         boolean collidesWith(String text) {
             return text.contains(digits) || text.contains(word);
+        }
+
+        /** How often the nonce appears in {@code text} at all (in tokens, comments, names, anywhere). */
+        int occurrences(String text) {
+            return count(text, digits) + count(text, word);
+        }
+
+        private static int count(String text, String part) {
+            int found = 0;
+            for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) found++;
+            return found;
         }
     }
 }

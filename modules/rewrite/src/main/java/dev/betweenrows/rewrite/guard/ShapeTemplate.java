@@ -15,7 +15,9 @@ record ShapeTemplate(List<String> pieces, int[] slots, List<AppliedPolicy> appli
 
     /**
      * The template of {@code rewritten}, or null if a sentinel of the shape does not appear in it (the rewrite did
-     * something with a literal other than keep it, so the shape cannot stand for other values).
+     * something with a literal other than keep it, so the shape cannot stand for other values), or if the nonce
+     * appears anywhere but in whole sentinel tokens (glued to a neighbour, in a comment or a name): that copy would
+     * keep the sentinel instead of the client's value, and send the nonce upstream.
      */
     static ShapeTemplate of(String rewritten, int literalCount, LiteralShape.Sentinels sentinels,
                             List<AppliedPolicy> applied) {
@@ -35,6 +37,7 @@ record ShapeTemplate(List<String> pieces, int[] slots, List<AppliedPolicy> appli
         for (boolean s : seen) {
             if (!s) return null;
         }
+        if (sentinels.occurrences(rewritten) != slots.size()) return null;
         pieces.add(rewritten.substring(at));
         return new ShapeTemplate(List.copyOf(pieces), slots.stream().mapToInt(Integer::intValue).toArray(),
                 List.copyOf(applied));
