@@ -69,8 +69,12 @@ final class CatalogEngine {
     static Result run(String sql, List<Relation> relations, SessionFacts facts) throws Unanswerable {
         SchemaPlus root = Frameworks.createRootSchema(false);
         SchemaPlus pg = root.add("pg_catalog", new AbstractSchema());
-        SchemaPlus is = root.add("information_schema", new AbstractSchema());
-        for (Relation r : relations) (r.schema().equals("pg_catalog") ? pg : is).add(r.name(), new RelationTable(r));
+        java.util.Map<String, SchemaPlus> schemas = new HashMap<>(java.util.Map.of("pg_catalog", pg,
+                "information_schema", root.add("information_schema", new AbstractSchema())));
+        for (Relation r : relations) {
+            schemas.computeIfAbsent(r.schema(), name -> root.add(name, new AbstractSchema()))
+                    .add(r.name(), new RelationTable(r));
+        }
         FrameworkConfig config = Frameworks.newConfigBuilder()
                 .parserConfig(PARSER)
                 .typeSystem(PG_TYPES)

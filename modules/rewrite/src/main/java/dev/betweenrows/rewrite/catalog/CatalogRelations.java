@@ -33,6 +33,7 @@ final class CatalogRelations {
             tables.add(InformationSchema.table(facts.database(), t));
             if (t.relkind() == 'v') views.add(InformationSchema.view(facts.database(), t));
         }
+        classes.addAll(KeyRelations.indexClassRows(facts.keys().keys(), owner));
         out.add(new Relation(PG, "pg_class", Relation.columns(RelationSpecs.PG_CLASS), classes));
         out.add(new Relation(PG, "pg_attribute", Relation.columns(RelationSpecs.PG_ATTRIBUTE), attributes));
         out.add(new Relation(PG, "pg_type", Relation.columns(BuiltinTypes.PG_TYPE_COLUMNS), BuiltinTypes.typeRows()));
@@ -49,6 +50,7 @@ final class CatalogRelations {
         for (Map.Entry<String, String> empty : RelationSpecs.EMPTY.entrySet()) {
             out.add(new Relation(PG, empty.getKey(), Relation.columns(empty.getValue()), List.of()));
         }
+        out.addAll(KeyRelations.of(facts.keys().keys(), facts));
         out.add(new Relation(IS, "schemata", Relation.columns(RelationSpecs.IS_SCHEMATA),
                 InformationSchema.schemata(facts, catalog)));
         out.add(new Relation(IS, "tables", Relation.columns(RelationSpecs.IS_TABLES), tables));
