@@ -23,8 +23,9 @@ final class CatalogRelations {
         List<Object[]> tables = new ArrayList<>(), columns = new ArrayList<>(), views = new ArrayList<>();
         for (VisibleCatalog.VisibleTable t : catalog.tables()) {
             boolean stored = t.relkind() == 'r' || t.relkind() == 'm';
+            boolean indexed = facts.keys().keys().keys().stream().anyMatch(k -> k.hasIndex() && k.table() == t);
             classes.add(new Object[] {t.oid(), t.name(), t.schemaOid(), 0, 0, owner, stored ? 2 : 0, 0, 0, 0,
-                    -1f, 0, 0, false, false, "p", String.valueOf(t.relkind()), (short) t.columns().size(),
+                    -1f, 0, 0, indexed, false, "p", String.valueOf(t.relkind()), (short) t.columns().size(),
                     (short) 0, false, false, false, false, false, true, "d", false, 0, null, null, null});
             for (VisibleCatalog.VisibleColumn c : t.columns()) {
                 attributes.add(attribute(t, c));

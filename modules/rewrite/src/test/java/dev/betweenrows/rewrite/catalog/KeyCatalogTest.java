@@ -124,4 +124,24 @@ class KeyCatalogTest {
         assertEquals(List.of("customers_ssn_key|{3}|3|ssn", "customers_ssn_name_key|{2,4}|2|name",
                 "customers_ssn_name_key|{2,4}|4|tenant"), a.rows().stream().map(r -> String.join("|", r)).sorted().toList());
     }
+
+    @Test
+    void psqlDescribeListsVisibleIndexes() {
+        String orders = flat("SELECT oid FROM pg_catalog.pg_class WHERE relname = 'orders'", KeyFixture.alice());
+        String sql = "SELECT c2.relname, i.indisprimary, i.indisunique, i.indisclustered, i.indisvalid,"
+                + " pg_catalog.pg_get_indexdef(i.indexrelid, 0, true),\n"
+                + "  pg_catalog.pg_get_constraintdef(con.oid, true), contype, condeferrable, condeferred,"
+                + " i.indisreplident, c2.reltablespace\n"
+                + "FROM pg_catalog.pg_class c, pg_catalog.pg_class c2, pg_catalog.pg_index i\n"
+                + "  LEFT JOIN pg_catalog.pg_constraint con ON (conrelid = i.indrelid AND conindid = i.indexrelid"
+                + " AND contype IN ('p','u','x'))\n"
+                + "WHERE c.oid = '" + orders + "' AND c.oid = i.indrelid AND i.indexrelid = c2.oid\n"
+                + "ORDER BY i.indisprimary DESC, c2.relname;";
+        assertEquals("orders_pkey|t|t|f|t|CREATE UNIQUE INDEX orders_pkey ON public.orders USING btree (id, line)|"
+                + "PRIMARY KEY (id, line)|p|f|f|f|0;orders_cust_ui|f|t|f|t|CREATE UNIQUE INDEX orders_cust_ui ON"
+                + " public.orders USING btree (customer_id, line)|null|null|null|null|f|0", flat(sql, KeyFixture.alice()));
+        String hasIndex = "SELECT relhasindex FROM pg_catalog.pg_class WHERE relname = 'orders'";
+        assertEquals("t", flat(hasIndex, KeyFixture.alice()), "psql asks for indexes only when relhasindex");
+        assertEquals("f", flat(hasIndex, KeyFixture.bob()), "bob sees no index on orders");
+    }
 }

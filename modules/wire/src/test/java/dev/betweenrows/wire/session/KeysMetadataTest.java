@@ -91,6 +91,16 @@ class KeysMetadataTest {
     }
 
     @Test
+    void psqlDescribeListsVisibleIndexesOnly() throws Exception {
+        String alice = describe("alice", "orders");
+        assertTrue(alice.contains("\"orders_pkey\" PRIMARY KEY, btree (id, line)"), alice);
+        assertTrue(alice.contains("\"orders_cust_ui\" UNIQUE CONSTRAINT, btree (customer_id, line)")
+                || alice.contains("\"orders_cust_ui\" UNIQUE, btree (customer_id, line)"), alice);
+        String bob = describe("bob", "orders");
+        assertTrue(bob.contains("customer_id") && !bob.contains("Indexes:"), bob);
+    }
+
+    @Test
     void sqlalchemyInspectorSeesTheSameKeys() throws Exception {
         String python = pythonWithSqlAlchemy();
         Assumptions.assumeTrue(python != null, "no python3 with SQLAlchemy and psycopg2 (Debian python3-sqlalchemy)");
@@ -116,6 +126,24 @@ class KeysMetadataTest {
                 + "\"indexes\": [], "
                 + "\"pk\": {\"constrained_columns\": [], \"name\": null}, "
                 + "\"uniques\": []}", run(python, script, "bob"));
+    }
+
+    /** psql's {@code \\d table} with its footers (aligned output). */
+    private String describe(String user, String table) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/psql", "-X", "-d", "host=127.0.0.1 port=" + fixture.port()
+                + " user=" + user + " dbname=" + fixture.db + " sslmode=disable connect_timeout=10", "-c",
+                "\\d " + table);
+        pb.environment().put("PGPASSWORD", KeyedFixture.PASSWORD);
+        pb.environment().put("PGPASSFILE", "/dev/null");
+        pb.environment().put("LC_ALL", "C.UTF-8");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "psql timed out");
+        assertEquals(0, p.exitValue(), "psql \\d as " + user + ": " + err);
+        assertEquals("", err.strip(), "psql \\d as " + user);
+        return out;
     }
 
     private String run(String python, String script, String user) throws IOException, InterruptedException {
