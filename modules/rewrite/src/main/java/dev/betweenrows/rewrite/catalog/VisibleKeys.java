@@ -62,9 +62,7 @@ record VisibleKeys(List<VisibleKey> keys) {
                 .sorted((a, b) -> a.table().toString().compareTo(b.table().toString())).toList();
         for (CatalogTable t : sorted) {
             VisibleCatalog.VisibleTable table = visible.get(t.table());
-            Set<String> hiddenHere = new HashSet<>(hiddenNames);
-            t.columns().forEach(c -> hiddenHere.add(c.name().toLowerCase(Locale.ROOT)));
-            table.columns().forEach(c -> hiddenHere.remove(c.name().toLowerCase(Locale.ROOT)));
+            Set<String> hiddenHere = hiddenNames(hiddenNames, t, table);
             for (TableKey k : keysInOrder(t.keys(), TableKey.Kind.FOREIGN_KEY, false)) {
                 Optional<List<VisibleCatalog.VisibleColumn>> cols = columns(table, k.columns());
                 if (cols.isEmpty()) continue;
@@ -77,9 +75,7 @@ record VisibleKeys(List<VisibleKey> keys) {
         }
         for (CatalogTable t : sorted) {
             VisibleCatalog.VisibleTable table = visible.get(t.table());
-            Set<String> hiddenHere = new HashSet<>(hiddenNames);
-            t.columns().forEach(c -> hiddenHere.add(c.name().toLowerCase(Locale.ROOT)));
-            table.columns().forEach(c -> hiddenHere.remove(c.name().toLowerCase(Locale.ROOT)));
+            Set<String> hiddenHere = hiddenNames(hiddenNames, t, table);
             for (TableKey k : keysInOrder(t.keys(), TableKey.Kind.FOREIGN_KEY, true)) {
                 VisibleCatalog.VisibleTable ref = visible.get(k.referencedTable());
                 if (ref == null) continue;
@@ -97,6 +93,15 @@ record VisibleKeys(List<VisibleKey> keys) {
             }
         }
         return new VisibleKeys(List.copyOf(out));
+    }
+
+    /** Lower-cased names a key of {@code t} must not mention: hidden relations and hidden allowlisted columns. */
+    private static Set<String> hiddenNames(Set<String> hiddenRelations, CatalogTable t,
+                                           VisibleCatalog.VisibleTable table) {
+        Set<String> hidden = new HashSet<>(hiddenRelations);
+        t.columns().forEach(c -> hidden.add(c.name().toLowerCase(Locale.ROOT)));
+        table.columns().forEach(c -> hidden.remove(c.name().toLowerCase(Locale.ROOT)));
+        return hidden;
     }
 
     Optional<VisibleKey> constraint(int oid) {
