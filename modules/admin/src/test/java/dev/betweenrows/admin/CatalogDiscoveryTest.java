@@ -1,6 +1,7 @@
 package dev.betweenrows.admin;
 
 import dev.betweenrows.policy.CatalogTable;
+import dev.betweenrows.policy.TableKey;
 import dev.betweenrows.policy.TableRef;
 import dev.betweenrows.testkit.PostgresServer;
 import dev.betweenrows.testkit.WithPostgres;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static dev.betweenrows.admin.Api.q;
@@ -73,6 +75,8 @@ class CatalogDiscoveryTest {
                 "CREATE TABLE shop.orders (id bigint PRIMARY KEY, customer_id int REFERENCES shop.customers(id), total numeric(10,2))",
                 "CREATE VIEW shop.big_orders AS SELECT * FROM shop.orders WHERE total > 100",
                 "CREATE MATERIALIZED VIEW shop.order_totals AS SELECT customer_id, sum(total) AS s FROM shop.orders GROUP BY 1",
+                "CREATE UNIQUE INDEX customers_name_ui ON shop.customers (name)",
+                "CREATE UNIQUE INDEX customers_lower_ui ON shop.customers (lower(name))",
                 "CREATE SCHEMA other", "CREATE TABLE other.t (x int)");
         String ds = dataSource("disc", pg.host(), pg.port(), "br_disc", pg.superuserPassword());
         JsonObject test = api.post("/api/v1/datasources/" + ds + "/test", "{}").expect(200).json();
@@ -110,6 +114,18 @@ class CatalogDiscoveryTest {
         assertTrue(FIXTURE.store.audit().list(new dev.betweenrows.store.AuditFilter("catalog", ds, null, null, null, null),
                 dev.betweenrows.store.PageRequest.FIRST).total() > 0, "catalog saves are audited");
 
+        CatalogTable savedOrders = FIXTURE.store.catalog().snapshot(ds).tables().stream()
+                .filter(t -> t.table().equals(new TableRef("shop", "orders"))).findFirst().orElseThrow();
+        assertEquals(Set.of(TableKey.unique(TableKey.Kind.PRIMARY_KEY, "orders_pkey", List.of("id")),
+                TableKey.foreign("orders_customer_id_fkey", List.of("customer_id"), new TableRef("shop", "customers"),
+                        List.of("id"))), Set.copyOf(savedOrders.keys()));
+        CatalogTable savedCustomers = FIXTURE.store.catalog().snapshot(ds).tables().stream()
+                .filter(t -> t.table().equals(new TableRef("shop", "customers"))).findFirst().orElseThrow();
+        assertEquals(Set.of(TableKey.unique(TableKey.Kind.PRIMARY_KEY, "customers_pkey", List.of("id")),
+                TableKey.unique(TableKey.Kind.UNIQUE_INDEX, "customers_name_ui", List.of("name"))),
+                Set.copyOf(savedCustomers.keys()), "an expression index is not kept");
+
+        pg.execute("br_disc", "ALTER TABLE shop.orders ADD CONSTRAINT orders_total_key UNIQUE (total, id)");
         pg.execute("br_disc", "ALTER TABLE shop.orders ADD COLUMN credit_score int", "CREATE TABLE shop.fresh (a int)",
                 "ALTER TABLE shop.customers DROP COLUMN email");
         JsonObject drift = run(ds, "{\"action\":\"sync_catalog\"}");
@@ -126,6 +142,8 @@ class CatalogDiscoveryTest {
         CatalogTable live = FIXTURE.store.catalog().snapshot(ds).tables().stream()
                 .filter(t -> t.table().equals(new TableRef("shop", "orders"))).findFirst().orElseThrow();
         assertFalse(live.columns().stream().anyMatch(c -> c.name().equals("credit_score")), "the allowlist did not widen");
+        assertTrue(live.keys().contains(TableKey.unique(TableKey.Kind.UNIQUE, "orders_total_key", List.of("total", "id"))),
+                "a sync refreshes keys: " + live.keys());
 
         var events = api.client().get("/api/v1/datasources/" + ds + "/discover/" + api.post("/api/v1/datasources/" + ds
                 + "/discover", "{\"action\":\"discover_schemas\"}").json().getString("job_id") + "/events")

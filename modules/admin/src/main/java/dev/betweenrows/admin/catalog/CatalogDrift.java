@@ -18,7 +18,7 @@ import java.util.Objects;
  * The difference between the stored catalog and the upstream, and the catalog after a sync. A sync keeps
  * every selection, updates types, drops what is gone upstream and adds new tables and columns
  * <em>unselected</em> (BetweenRows selected new columns of selected tables, widening access silently).
- * New schemas are only reported. Breaking: a selected item is gone or a selected column changed type.
+ * Keys are taken from the upstream as they are now. New schemas are only reported. Breaking: a selected item is gone or a selected column changed type.
  */
 record CatalogDrift(List<CatalogSchemaEntry> synced, boolean changed, JsonObject json) {
 
@@ -48,7 +48,8 @@ record CatalogDrift(List<CatalogSchemaEntry> synced, boolean changed, JsonObject
                     addedTables.add(ref(schema.upstreamName(), up.name()).add("table_type", UpstreamTable.typeName(up.kind())));
                     changed = true;
                     tables.add(new CatalogTableEntry(up.name(), up.kind(), false, up.columns().stream()
-                            .map(c -> new CatalogColumnEntry(c.name(), c.pgType(), c.ordinal(), c.nullable(), false)).toList()));
+                            .map(c -> new CatalogColumnEntry(c.name(), c.pgType(), c.ordinal(), c.nullable(), false)).toList(),
+                            up.keys()));
                     continue;
                 }
                 boolean live = schema.selected() && old.selected();
@@ -82,7 +83,8 @@ record CatalogDrift(List<CatalogSchemaEntry> synced, boolean changed, JsonObject
                     changed = true;
                     breaking |= live && gone.selected();
                 }
-                tables.add(new CatalogTableEntry(up.name(), up.kind(), old.selected(), kept));
+                changed |= !java.util.Set.copyOf(old.keys()).equals(java.util.Set.copyOf(up.keys()));
+                tables.add(new CatalogTableEntry(up.name(), up.kind(), old.selected(), kept, up.keys()));
             }
             for (CatalogTableEntry gone : known.values()) {
                 removedTables.add(ref(schema.upstreamName(), gone.name()));

@@ -135,7 +135,7 @@ final class CatalogWork {
             if (!columnChoice.isEmpty())
                 throw new IllegalArgumentException("column not found upstream: " + s.name() + "." + up.name() + "."
                         + columnChoice.keySet().iterator().next());
-            tables.add(new CatalogTableEntry(up.name(), up.kind(), selected, columns));
+            tables.add(new CatalogTableEntry(up.name(), up.kind(), selected, columns, up.keys()));
         }
         if (!wanted.isEmpty())
             throw new IllegalArgumentException("relation not found upstream: " + s.name() + "." + wanted.keySet().iterator().next());

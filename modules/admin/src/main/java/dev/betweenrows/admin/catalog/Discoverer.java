@@ -2,7 +2,9 @@ package dev.betweenrows.admin.catalog;
 
 import dev.betweenrows.admin.catalog.UpstreamTable.ForeignKey;
 import dev.betweenrows.admin.catalog.UpstreamTable.UpstreamColumn;
+import dev.betweenrows.policy.TableKey;
 import dev.betweenrows.policy.TableKind;
+import dev.betweenrows.policy.TableRef;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -45,7 +47,7 @@ final class Discoverer {
         query("SELECT n.nspname, c.relname, c.relkind FROM pg_catalog.pg_class c"
                 + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE n.nspname = ANY (?) AND " + RELATIONS + " ORDER BY 1, 2", schemas, rs ->
-                out.add(new UpstreamTable(rs.getString(1), rs.getString(2), kind(rs.getString(3)), List.of(), List.of(), List.of())));
+                out.add(new UpstreamTable(rs.getString(1), rs.getString(2), kind(rs.getString(3)), List.of(), List.of(), List.of(), List.of())));
         return out;
     }
 
@@ -81,12 +83,56 @@ final class Discoverer {
                 foreign.computeIfAbsent(key(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
                         .add(new ForeignKey(rs.getString(3), texts(rs.getArray(6)), rs.getString(4), rs.getString(5),
                                 texts(rs.getArray(7)))));
+        Map<String, List<TableKey>> tableKeys = tableKeys(schemas);
         Map<String, UpstreamTable> out = new LinkedHashMap<>();
         for (UpstreamTable t : tables(schemas)) {
             String k = key(t.schema(), t.name());
             out.put(k, new UpstreamTable(t.schema(), t.name(), t.kind(), columns.getOrDefault(k, List.of()),
-                    keys.getOrDefault(k, List.of()), foreign.getOrDefault(k, List.of())));
+                    keys.getOrDefault(k, List.of()), foreign.getOrDefault(k, List.of()),
+                    tableKeys.getOrDefault(k, List.of())));
         }
+        return out;
+    }
+
+    /**
+     * Primary keys, unique and foreign-key constraints, and unique indexes that back no constraint (plain columns
+     * only: expression and partial indexes are left out, as their definitions could not be shown safely), with
+     * column names in key order; keyed by {@code schema.name}.
+     */
+    private Map<String, List<TableKey>> tableKeys(Collection<String> schemas) throws SQLException {
+        Map<String, List<TableKey>> out = new LinkedHashMap<>();
+        String names = "ARRAY(SELECT a.attname FROM unnest(%s) WITH ORDINALITY k(attnum, ord)"
+                + " JOIN pg_catalog.pg_attribute a ON a.attrelid = %s AND a.attnum = k.attnum ORDER BY k.ord)::text[]";
+        query("SELECT n.nspname, c.relname, con.contype::text, con.conname, "
+                + names.formatted("con.conkey", "con.conrelid") + ", fn.nspname, fc.relname, "
+                + names.formatted("con.confkey", "con.confrelid")
+                + " FROM pg_catalog.pg_constraint con JOIN pg_catalog.pg_class c ON c.oid = con.conrelid"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid"
+                + " LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace"
+                + " WHERE con.contype IN ('p', 'u', 'f') AND n.nspname = ANY (?) AND " + RELATIONS
+                + " ORDER BY 1, 2, 3, 4", schemas, rs -> {
+                    TableKey.Kind kind = TableKey.Kind.ofCode(rs.getString(3).charAt(0));
+                    List<String> columns = texts(rs.getArray(5));
+                    TableKey key = kind == TableKey.Kind.FOREIGN_KEY
+                            ? TableKey.foreign(rs.getString(4), columns, new TableRef(rs.getString(6), rs.getString(7)),
+                                    texts(rs.getArray(8)))
+                            : TableKey.unique(kind, rs.getString(4), columns);
+                    out.computeIfAbsent(key(rs.getString(1), rs.getString(2)), k -> new ArrayList<>()).add(key);
+                });
+        query("SELECT n.nspname, c.relname, ic.relname, ARRAY(SELECT a.attname FROM"
+                + " unnest((i.indkey::int2[])[0:i.indnkeyatts - 1]) WITH ORDINALITY k(attnum, ord)"
+                + " JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum ORDER BY k.ord)::text[]"
+                + " FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indrelid"
+                + " JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE i.indisunique AND i.indisvalid AND i.indexprs IS NULL AND i.indpred IS NULL"
+                + " AND NOT (0 = ANY (i.indkey::int2[]))"
+                + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con WHERE con.conindid = i.indexrelid"
+                + "   AND con.contype IN ('p', 'u', 'x'))"
+                + " AND n.nspname = ANY (?) AND " + RELATIONS + " ORDER BY 1, 2, 3", schemas, rs ->
+                out.computeIfAbsent(key(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                        .add(TableKey.unique(TableKey.Kind.UNIQUE_INDEX, rs.getString(3), texts(rs.getArray(4)))));
         return out;
     }
 

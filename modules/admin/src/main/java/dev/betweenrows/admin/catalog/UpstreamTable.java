@@ -1,15 +1,16 @@
 package dev.betweenrows.admin.catalog;
 
+import dev.betweenrows.policy.TableKey;
 import dev.betweenrows.policy.TableKind;
 
 import java.util.List;
 
 /**
- * A relation as the upstream describes it now, with columns, primary key and foreign keys (columns,
- * keys may be empty when only the relation list was read).
+ * A relation as the upstream describes it now, with columns, primary key and foreign keys (for the API), and all
+ * its keys as stored (columns and keys are empty when only the relation list was read).
  */
 record UpstreamTable(String schema, String name, TableKind kind, List<UpstreamColumn> columns,
-                     List<String> primaryKey, List<ForeignKey> foreignKeys) {
+                     List<String> primaryKey, List<ForeignKey> foreignKeys, List<TableKey> keys) {
 
     record UpstreamColumn(String name, String pgType, int ordinal, boolean nullable, String defaultExpression) {}
 

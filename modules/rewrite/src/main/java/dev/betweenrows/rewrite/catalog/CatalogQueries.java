@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Answers catalog queries in-process from the session's emulated, policy-filtered catalog: known always-empty
- * client queries by fingerprint, the rest with Calcite over in-memory relations. Default-deny: whatever the
+ * client queries by fingerprint, known client statements Calcite cannot run as written by an equivalent answer
+ * query ({@link ClientAnswers}), the rest with Calcite over in-memory relations. Default-deny: whatever the
  * emulation cannot answer is refused with {@code 0A000} (or PostgreSQL's error for a missing relation); it is
  * never sent upstream.
  */
@@ -31,7 +32,8 @@ public final class CatalogQueries {
 
     private record ViewKey(String dataSourceId, long catalogVersion, String policies, String userId, String user) {}
 
-    private record SessionView(CatalogTables tables, SessionFacts facts) {}
+    /** The session's relations and facts; {@code answers} adds the helper relations only {@link ClientAnswers} read. */
+    private record SessionView(CatalogTables tables, SessionFacts facts, CatalogTables answers) {}
 
     public CatalogQueries(String serverVersion, List<String> searchPath) {
         this.serverVersion = serverVersion;
@@ -51,6 +53,8 @@ public final class CatalogQueries {
             return new AnswerLocally(cols, List.of(), "SELECT 0");
         }
         SessionView view = view(session);
+        Optional<ClientAnswers.Answer> known = ClientAnswers.match(sql);
+        if (known.isPresent()) return answerKnown(known.get(), sql, parameters, view);
         String normalised;
         try {
             normalised = SqlNormaliser.normalise(sql, parameters, view.facts());
@@ -64,6 +68,24 @@ public final class CatalogQueries {
             return new AnswerLocally(cols, r.rows(), "SELECT " + r.rows().size());
         } catch (CatalogEngine.Unanswerable e) {
             return refuse("0A000", null, "catalog emulation: " + e.getMessage());
+        }
+    }
+
+    private GuardDecision answerKnown(ClientAnswers.Answer answer, String sql, List<String> parameters,
+                                             SessionView view) {
+        try {
+            CatalogEngine.Result r = engine.run(ClientAnswers.bind(answer, sql, parameters), view.answers(),
+                    view.facts());
+            List<LocalColumn> cols = new ArrayList<>();
+            for (int i = 0; i < r.names().size(); i++) {
+                cols.add(answer.columns().isEmpty() ? new LocalColumn(r.names().get(i), r.typeOids().get(i))
+                        : new LocalColumn(answer.columns().get(i).name(), answer.columns().get(i).typeOid()));
+            }
+            return new AnswerLocally(cols, r.rows(), "SELECT " + r.rows().size());
+        } catch (ClientAnswers.Unbound e) {
+            return refuse("0A000", null, "catalog: " + e.getMessage());
+        } catch (CatalogEngine.Unanswerable e) {
+            return refuse("0A000", null, "catalog emulation (known client statement): " + e.getMessage());
         }
     }
 
@@ -91,9 +113,14 @@ public final class CatalogQueries {
             }
         }
         CatalogOids.builtins().forEach(oids::putIfAbsent);
+        VisibleKeys keys = VisibleKeys.of(session.catalog().tables(), catalog);
         SessionFacts facts = new SessionFacts(session.user().username(), userOid, session.dataSource().name(),
-                "PostgreSQL " + serverVersion + " (BetweenRows)", searchPath, oids, visible);
-        SessionView view = new SessionView(CatalogTables.of(CatalogRelations.of(catalog, facts)), facts);
+                "PostgreSQL " + serverVersion + " (BetweenRows)", searchPath, oids, visible,
+                new KeyDefinitions(keys, visible));
+        List<Relation> relations = CatalogRelations.of(catalog, facts);
+        List<Relation> withHelpers = new ArrayList<>(relations);
+        withHelpers.addAll(KeyRelations.helpers(keys));
+        SessionView view = new SessionView(CatalogTables.of(relations), facts, CatalogTables.of(withHelpers));
         synchronized (views) {
             views.put(key, view);
         }

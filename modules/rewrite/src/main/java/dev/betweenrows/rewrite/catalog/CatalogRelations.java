@@ -23,8 +23,9 @@ final class CatalogRelations {
         List<Object[]> tables = new ArrayList<>(), columns = new ArrayList<>(), views = new ArrayList<>();
         for (VisibleCatalog.VisibleTable t : catalog.tables()) {
             boolean stored = t.relkind() == 'r' || t.relkind() == 'm';
+            boolean indexed = facts.keys().keys().keys().stream().anyMatch(k -> k.hasIndex() && k.table() == t);
             classes.add(new Object[] {t.oid(), t.name(), t.schemaOid(), 0, 0, owner, stored ? 2 : 0, 0, 0, 0,
-                    -1f, 0, 0, false, false, "p", String.valueOf(t.relkind()), (short) t.columns().size(),
+                    -1f, 0, 0, indexed, false, "p", String.valueOf(t.relkind()), (short) t.columns().size(),
                     (short) 0, false, false, false, false, false, true, "d", false, 0, null, null, null});
             for (VisibleCatalog.VisibleColumn c : t.columns()) {
                 attributes.add(attribute(t, c));
@@ -33,6 +34,7 @@ final class CatalogRelations {
             tables.add(InformationSchema.table(facts.database(), t));
             if (t.relkind() == 'v') views.add(InformationSchema.view(facts.database(), t));
         }
+        classes.addAll(KeyRelations.indexClassRows(facts.keys().keys(), owner));
         out.add(new Relation(PG, "pg_class", Relation.columns(RelationSpecs.PG_CLASS), classes));
         out.add(new Relation(PG, "pg_attribute", Relation.columns(RelationSpecs.PG_ATTRIBUTE), attributes));
         out.add(new Relation(PG, "pg_type", Relation.columns(BuiltinTypes.PG_TYPE_COLUMNS), BuiltinTypes.typeRows()));
@@ -49,6 +51,7 @@ final class CatalogRelations {
         for (Map.Entry<String, String> empty : RelationSpecs.EMPTY.entrySet()) {
             out.add(new Relation(PG, empty.getKey(), Relation.columns(empty.getValue()), List.of()));
         }
+        out.addAll(KeyRelations.of(facts.keys().keys(), facts));
         out.add(new Relation(IS, "schemata", Relation.columns(RelationSpecs.IS_SCHEMATA),
                 InformationSchema.schemata(facts, catalog)));
         out.add(new Relation(IS, "tables", Relation.columns(RelationSpecs.IS_TABLES), tables));

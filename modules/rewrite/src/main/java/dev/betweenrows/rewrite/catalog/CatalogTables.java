@@ -71,10 +71,11 @@ final class CatalogTables {
             // a plain (non-caching) schema: only read after construction, by many sessions at once
             root = CalciteSchema.createRootSchema(false, false).plus();
             pgCatalog = root.add("pg_catalog", new AbstractSchema());
-            SchemaPlus is = root.add("information_schema", new AbstractSchema());
+            Map<String, SchemaPlus> schemas = new HashMap<>(Map.of("pg_catalog", pgCatalog,
+                    "information_schema", root.add("information_schema", new AbstractSchema())));
             for (Relation r : relations) {
-                (r.schema().equals("pg_catalog") ? pgCatalog : is).add(r.name(), new RelationTable(r.schema(),
-                        r.name(), r.columns()));
+                schemas.computeIfAbsent(r.schema(), name -> root.add(name, new AbstractSchema()))
+                        .add(r.name(), new RelationTable(r.schema(), r.name(), r.columns()));
             }
         }
 

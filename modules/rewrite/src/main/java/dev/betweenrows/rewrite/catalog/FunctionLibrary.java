@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * The PostgreSQL functions the emulated catalog implements. Definitions (defaults, indexes, constraints,
- * triggers, statistics) are never shown, so their functions answer NULL; comments likewise (none are kept).
+ * The PostgreSQL functions the emulated catalog implements. Definitions of visible keys (constraints and their
+ * indexes) are shown; other definitions (defaults, triggers, statistics, views) never are, so their functions
+ * answer NULL; comments likewise (none are kept).
  * Anything not listed here is an unknown function to Calcite, and the statement is refused.
  */
 final class FunctionLibrary {
@@ -39,7 +40,11 @@ final class FunctionLibrary {
         f.add(new PgFunction("has_table_privilege", 2, 3, SqlTypeName.BOOLEAN, FunctionLibrary::tablePrivilege));
         f.add(new PgFunction("has_schema_privilege", 2, 3, SqlTypeName.BOOLEAN, (s, a) -> true));
         f.add(new PgFunction("has_any_column_privilege", 2, 3, SqlTypeName.BOOLEAN, (s, a) -> true));
-        for (String hidden : List.of("pg_get_expr", "pg_get_indexdef", "pg_get_constraintdef", "pg_get_triggerdef",
+        f.add(new PgFunction("pg_get_constraintdef", 1, 2, SqlTypeName.VARCHAR,
+                (s, a) -> a[0] == null ? null : s.keys().constraint(toInt(a[0]))));
+        f.add(new PgFunction("pg_get_indexdef", 1, 3, SqlTypeName.VARCHAR, (s, a) -> a[0] == null ? null
+                : s.keys().index(toInt(a[0]), a.length > 1 && a[1] != null ? toInt(a[1]) : 0)));
+        for (String hidden : List.of("pg_get_expr", "pg_get_triggerdef",
                 "pg_get_viewdef", "pg_get_function_result", "pg_get_statisticsobjdef_columns", "pg_get_partkeydef",
                 "pg_get_serial_sequence", "obj_description", "col_description", "shobj_description")) {
             f.add(new PgFunction(hidden, 1, 3, SqlTypeName.VARCHAR, (s, a) -> null));

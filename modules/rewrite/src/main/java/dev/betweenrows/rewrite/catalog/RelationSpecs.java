@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * Column lists of the emulated relations (PostgreSQL 15's, in its order; arrays are kept in their text form).
- * Relations listed in {@link #EMPTY} exist with no rows: BetweenRows shows no defaults, indexes, constraints,
- * comments, inheritance, policies, statistics or triggers.
+ * Relations listed in {@link #EMPTY} exist with no rows: BetweenRows shows no defaults, comments, inheritance,
+ * policies, statistics or triggers. Keys and their indexes are in {@link KeyRelations}.
  */
 final class RelationSpecs {
     static final String PG_NAMESPACE = "oid:oid nspname:name nspowner:oid nspacl:_aclitem";
@@ -55,15 +55,6 @@ final class RelationSpecs {
             Map.entry("pg_collation", "oid:oid collname:name collnamespace:oid collowner:oid collprovider:char "
                     + "collisdeterministic:bool collencoding:int4 collcollate:text collctype:text "
                     + "colliculocale:text collversion:text"),
-            Map.entry("pg_index", "indexrelid:oid indrelid:oid indnatts:int2 indnkeyatts:int2 indisunique:bool "
-                    + "indnullsnotdistinct:bool indisprimary:bool indisexclusion:bool indimmediate:bool "
-                    + "indisclustered:bool indisvalid:bool indcheckxmin:bool indisready:bool indislive:bool "
-                    + "indisreplident:bool indkey:int2vector indcollation:oidvector indclass:oidvector "
-                    + "indoption:int2vector indexprs:pg_node_tree indpred:pg_node_tree"),
-            Map.entry("pg_constraint", "oid:oid conname:name connamespace:oid contype:char condeferrable:bool "
-                    + "condeferred:bool convalidated:bool conrelid:oid contypid:oid conindid:oid conparentid:oid "
-                    + "confrelid:oid confupdtype:char confdeltype:char confmatchtype:char conislocal:bool "
-                    + "coninhcount:int4 connoinherit:bool conkey:text confkey:text conbin:pg_node_tree"),
             Map.entry("pg_inherits", "inhrelid:oid inhparent:oid inhseqno:int4 inhdetachpending:bool"),
             Map.entry("pg_depend", "classid:oid objid:oid objsubid:int4 refclassid:oid refobjid:oid "
                     + "refobjsubid:int4 deptype:char"),

@@ -14,12 +14,19 @@ import java.util.Map;
  * @param searchPath  the schemas unqualified names resolve in
  * @param relationOids every relation the session may see, by {@code schema.name} and by bare name on the path
  * @param visibleOids the OIDs {@code pg_table_is_visible} is true for
+ * @param keys        definitions of the visible keys ({@code pg_get_constraintdef}, {@code pg_get_indexdef})
  */
 record SessionFacts(String username, int userOid, String database, String version, List<String> searchPath,
-                    Map<String, Integer> relationOids, java.util.Set<Integer> visibleOids) {
+                    Map<String, Integer> relationOids, java.util.Set<Integer> visibleOids, KeyDefinitions keys) {
     SessionFacts {
         searchPath = List.copyOf(searchPath);
         relationOids = Map.copyOf(relationOids);
         visibleOids = java.util.Set.copyOf(visibleOids);
+        if (keys == null) keys = KeyDefinitions.NONE;
+    }
+
+    SessionFacts(String username, int userOid, String database, String version, List<String> searchPath,
+                 Map<String, Integer> relationOids, java.util.Set<Integer> visibleOids) {
+        this(username, userOid, database, version, searchPath, relationOids, visibleOids, KeyDefinitions.NONE);
     }
 }

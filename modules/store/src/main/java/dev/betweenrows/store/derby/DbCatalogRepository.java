@@ -3,6 +3,7 @@ package dev.betweenrows.store.derby;
 import dev.betweenrows.policy.CatalogSnapshot;
 import dev.betweenrows.policy.CatalogTable;
 import dev.betweenrows.policy.ColumnInfo;
+import dev.betweenrows.policy.TableKey;
 import dev.betweenrows.policy.TableKind;
 import dev.betweenrows.policy.TableRef;
 import dev.betweenrows.store.Actor;
@@ -45,6 +46,15 @@ final class DbCatalogRepository implements CatalogRepository {
                                         + " is_nullable, is_selected) VALUES (?, ?, ?, ?, ?, ?, ?)", Rows.newId(), tableId,
                                 c.name(), c.pgType(), c.ordinal(), c.nullable(), c.selected());
                     }
+                    for (TableKey k : table.keys()) {
+                        TableRef ref = k.referencedTable();
+                        t.db.insert("INSERT INTO br_catalog_key (id, table_id, key_name, key_kind, column_names,"
+                                        + " ref_schema_name, ref_table_name, ref_column_names) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                Rows.newId(), tableId, k.name(), String.valueOf(k.kind().code()),
+                                Json.strings(k.columns()).toString(), ref == null ? null : ref.schema(),
+                                ref == null ? null : ref.table(),
+                                ref == null ? null : Json.strings(k.referencedColumns()).toString());
+                    }
                 }
             }
             t.audit("save_catalog", "catalog", dataSourceId, before.json(), counts(copy).json());
@@ -68,7 +78,8 @@ final class DbCatalogRepository implements CatalogRepository {
                 if (!t.selected()) continue;
                 List<ColumnInfo> columns = t.columns().stream().filter(CatalogColumnEntry::selected)
                         .map(c -> new ColumnInfo(c.name(), c.pgType())).toList();
-                tables.add(new CatalogTable(new TableRef(s.upstreamName(), t.name()), s.exposedName(), t.kind(), columns));
+                tables.add(new CatalogTable(new TableRef(s.upstreamName(), t.name()), s.exposedName(), t.kind(), columns,
+                        t.keys()));
             }
         }
         return new CatalogSnapshot(dataSourceId, version, tables);
@@ -77,6 +88,7 @@ final class DbCatalogRepository implements CatalogRepository {
     private static List<CatalogSchemaEntry> read(DbExecute db, String dataSourceId) {
         record Col(String tableId, CatalogColumnEntry entry) {}
         record Tab(String id, String schemaId, String name, TableKind kind, boolean selected) {}
+        record Key(String tableId, TableKey key) {}
         List<Col> cols = Rows.list(db, r -> new Col(Rows.str(r, 1), new CatalogColumnEntry(Rows.str(r, 2),
                         Rows.str(r, 3), (int) Rows.num(r, 4), Rows.bool(r, 5), Rows.bool(r, 6))),
                 "SELECT c.table_id, c.column_name, c.pg_type, c.ordinal_position, c.is_nullable, c.is_selected"
@@ -88,15 +100,31 @@ final class DbCatalogRepository implements CatalogRepository {
                 "SELECT t.id, t.schema_id, t.table_name, t.table_kind, t.is_selected FROM br_catalog_table t"
                         + " JOIN br_catalog_schema s ON s.id = t.schema_id WHERE s.data_source_id = ? ORDER BY t.table_name",
                 dataSourceId);
+        List<Key> keys = Rows.list(db, r -> new Key(Rows.str(r, 1), key(Rows.str(r, 2), Rows.str(r, 3), Rows.str(r, 4),
+                        Rows.str(r, 5), Rows.str(r, 6), Rows.str(r, 7))),
+                "SELECT k.table_id, k.key_name, k.key_kind, k.column_names, k.ref_schema_name, k.ref_table_name,"
+                        + " k.ref_column_names FROM br_catalog_key k JOIN br_catalog_table t ON t.id = k.table_id"
+                        + " JOIN br_catalog_schema s ON s.id = t.schema_id WHERE s.data_source_id = ?"
+                        + " ORDER BY k.key_kind, k.key_name", dataSourceId);
         return Rows.list(db, r -> {
                     String schemaId = Rows.str(r, 1);
                     List<CatalogTableEntry> tables = tabs.stream().filter(t -> t.schemaId().equals(schemaId))
                             .map(t -> new CatalogTableEntry(t.name(), t.kind(), t.selected(), cols.stream()
-                                    .filter(c -> c.tableId().equals(t.id())).map(Col::entry).toList()))
+                                    .filter(c -> c.tableId().equals(t.id())).map(Col::entry).toList(),
+                                    keys.stream().filter(k -> k.tableId().equals(t.id())).map(Key::key).toList()))
                             .toList();
                     return new CatalogSchemaEntry(Rows.str(r, 2), Rows.str(r, 3), Rows.bool(r, 4), tables);
                 }, "SELECT id, schema_name, schema_alias, is_selected FROM br_catalog_schema WHERE data_source_id = ?"
                         + " ORDER BY schema_name", dataSourceId);
+    }
+
+    private static TableKey key(String name, String kind, String columns, String refSchema, String refTable,
+                                String refColumns) {
+        TableKey.Kind k = TableKey.Kind.ofCode(kind.strip().charAt(0));
+        List<String> cols = Json.strings(Json.parse(columns));
+        return k == TableKey.Kind.FOREIGN_KEY
+                ? TableKey.foreign(name, cols, new TableRef(refSchema, refTable), Json.strings(Json.parse(refColumns)))
+                : TableKey.unique(k, name, cols);
     }
 
     /** The audit records the shape of a save, not the whole catalog (which can be large). */

@@ -2,7 +2,9 @@ package dev.betweenrows.store.derby;
 
 import dev.betweenrows.policy.CatalogSnapshot;
 import dev.betweenrows.policy.ColumnInfo;
+import dev.betweenrows.policy.TableKey;
 import dev.betweenrows.policy.TableKind;
+import dev.betweenrows.policy.TableRef;
 import dev.betweenrows.store.AdminStore;
 import dev.betweenrows.store.CatalogColumnEntry;
 import dev.betweenrows.store.CatalogSchemaEntry;
@@ -60,6 +62,28 @@ class CatalogRepositoryTest {
         assertEquals("save_catalog", entry.action());
         assertEquals(ds, entry.entityId());
         assertTrue(entry.afterJson().contains("\"selected_columns\":4"), entry.afterJson());
+    }
+
+    @Test
+    void keysRoundTripInOrderAndReachTheSnapshot() {
+        List<TableKey> keys = List.of(
+                TableKey.unique(TableKey.Kind.PRIMARY_KEY, "orders_pkey", List.of("total", "id")),
+                TableKey.unique(TableKey.Kind.UNIQUE, "orders_ssn_key", List.of("ssn")),
+                TableKey.unique(TableKey.Kind.UNIQUE_INDEX, "orders \"odd\" ui", List.of("id", "ssn")),
+                TableKey.foreign("orders_customer_fkey", List.of("id", "total"), new TableRef("crm", "customers"),
+                        List.of("cid", "amount")));
+        CatalogTableEntry orders = catalog().getFirst().tables().getFirst();
+        CatalogTableEntry withKeys = new CatalogTableEntry(orders.name(), orders.kind(), true, orders.columns(), keys);
+        List<CatalogSchemaEntry> saved = List.of(new CatalogSchemaEntry("public", "shop", true, List.of(withKeys)));
+        store.catalog().save(ds, saved, ADMIN);
+        List<TableKey> read = store.catalog().read(ds).getFirst().tables().getFirst().keys();
+        assertEquals(java.util.Set.copyOf(keys), java.util.Set.copyOf(read));
+        assertEquals(List.of("total", "id"), read.stream().filter(k -> k.kind() == TableKey.Kind.PRIMARY_KEY)
+                .findFirst().orElseThrow().columns(), "key column order is kept");
+        assertEquals(java.util.Set.copyOf(keys),
+                java.util.Set.copyOf(store.catalog().snapshot(ds).find("shop", "orders").orElseThrow().keys()));
+        store.catalog().save(ds, catalog(), ADMIN);
+        assertEquals(List.of(), store.catalog().read(ds).getFirst().tables().getFirst().keys(), "a save replaces keys");
     }
 
     @Test

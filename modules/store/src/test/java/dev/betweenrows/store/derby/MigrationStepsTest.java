@@ -41,7 +41,8 @@ class MigrationStepsTest {
                 List.of("8", "br_policy_assignment"),
                 List.of("9", "br_admin_audit"),
                 List.of("10", "br_store_meta"),
-                List.of("11", "br_query_audit"));
+                List.of("11", "br_query_audit"),
+                List.of("12", "br_catalog_key"));
     }
 
     @Test

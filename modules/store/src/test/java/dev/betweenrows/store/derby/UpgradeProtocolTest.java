@@ -71,7 +71,7 @@ class UpgradeProtocolTest {
         StoreException e = assertThrows(StoreException.class,
                 () -> DerbyAdminStore.open(options(), new ModuleMigrationResources("db/failing/")));
         Path backup = backups().getFirst();
-        assertTrue(e.getMessage().contains("migration V12 failed"), e.getMessage());
+        assertTrue(e.getMessage().contains("migration V999 failed"), e.getMessage());
         assertTrue(e.getMessage().contains(backup.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("unchanged at schema version " + latest()), e.getMessage());
         try (AdminStore s = DerbyAdminStore.open(options())) {   // the previous binary starts on it
