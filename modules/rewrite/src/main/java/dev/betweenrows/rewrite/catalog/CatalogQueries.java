@@ -57,7 +57,8 @@ public final class CatalogQueries {
             return refuse(e.sqlState, e.sqlState.equals("0A000") ? null : e.getMessage(), "catalog: " + e.getMessage());
         }
         try {
-            CatalogEngine.Result r = CatalogEngine.run(normalised, view.relations(), view.facts());
+            CatalogEngine.Result r = CatalogEngine.run(normalised,
+                    SessionActivity.with(view.relations(), session, view.facts(), sql), view.facts());
             List<LocalColumn> cols = new ArrayList<>();
             for (int i = 0; i < r.names().size(); i++) cols.add(new LocalColumn(r.names().get(i), r.typeOids().get(i)));
             return new AnswerLocally(cols, r.rows(), "SELECT " + r.rows().size());
