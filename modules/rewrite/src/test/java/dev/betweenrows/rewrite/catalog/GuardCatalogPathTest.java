@@ -41,6 +41,34 @@ class GuardCatalogPathTest {
     }
 
     @Test
+    void catalogAndTablesInOneStatementAreRefusedWithAHint() {
+        // the same refusal whether the table is visible, hidden or missing: nothing is revealed
+        for (String table : List.of("orders", "public.secrets", "hr.salaries", "no_such_table")) {
+            for (String sql : List.of("SELECT c.relname, o.* FROM pg_catalog.pg_class c, " + table + " o",
+                    "SELECT * FROM " + table + " o JOIN information_schema.columns c ON c.table_name = 'x'",
+                    "SELECT * FROM " + table + " WHERE 1 IN (SELECT oid FROM pg_namespace)")) {
+                Refuse r = assertInstanceOf(Refuse.class, check(sql), sql);
+                assertEquals("0A000", r.sqlState(), sql);
+                assertEquals("a statement cannot read system catalogs and tables together", r.message(), sql);
+                assertEquals(MixedHint.TEXT, r.hint(), sql);
+            }
+        }
+        // a catalog-only statement the emulation cannot answer gets no such hint
+        Refuse unsupported = assertInstanceOf(Refuse.class, check("SELECT * FROM pg_catalog.pg_authid"));
+        assertEquals(null, unsupported.hint());
+        Refuse cte = assertInstanceOf(Refuse.class,
+                check("WITH x AS (SELECT * FROM pg_catalog.pg_authid) SELECT * FROM x"));
+        assertEquals(null, cte.hint());
+    }
+
+    /** The hint, as the client reads it. */
+    private static final class MixedHint {
+        static final String TEXT = "Catalog relations (pg_catalog, information_schema) are answered by the proxy "
+                + "and tables by the database, so one statement cannot combine them: query the catalog and the "
+                + "tables in separate statements.";
+    }
+
+    @Test
     void ownSessionOnlyInPgStatActivityAndBuiltInFunctionsInPgProc() {
         AnswerLocally a = assertInstanceOf(AnswerLocally.class,
                 check("SELECT usename, datname, state, query FROM pg_catalog.pg_stat_activity"));
