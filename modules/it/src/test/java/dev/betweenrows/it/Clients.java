@@ -37,12 +37,21 @@ final class Clients {
                 "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql);
     }
 
-    static boolean hasPsycopg2() throws IOException, InterruptedException {
-        return run(Map.of(), "python3", "-c", "import psycopg2").exit() == 0;
+    /**
+     * The first Python with psycopg2: Debian's {@code /usr/bin/python3} (where python3-psycopg2 installs it) or
+     * the one on the PATH (which may be another installation, e.g. pyenv's).
+     */
+    static String pythonWithPsycopg2() throws IOException, InterruptedException {
+        for (String python : List.of("/usr/bin/python3", "python3")) {
+            if (run(Map.of(), python, "-c", "import psycopg2").exit() == 0) return python;
+        }
+        return null;
     }
 
     static Result python(String script, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("python3", "-c", script));
+        String python = pythonWithPsycopg2();
+        if (python == null) throw new AssertionError("no python3 with psycopg2: install python3-psycopg2");
+        List<String> cmd = new ArrayList<>(List.of(python, "-c", script));
         cmd.addAll(List.of(args));
         return run(Map.of(), cmd.toArray(String[]::new));
     }

@@ -14,13 +14,16 @@ import java.util.Map;
 
 /**
  * PostgreSQL 15's built-in types and access methods, as exported by {@code src/build/gen-pg-catalog-data.sh}
- * into {@code catalog/pg_type.tsv} and {@code catalog/pg_am.tsv} (COPY text format, one row a line).
+ * into {@code catalog/pg_type.tsv} and {@code catalog/pg_am.tsv} (COPY text format, one row a line). The
+ * pg_type columns are PostgreSQL's, the ones clients read first; reg* columns hold OIDs.
  */
 final class BuiltinTypes {
     /** The pg_type columns in the file's order, with their types. */
     static final String PG_TYPE_COLUMNS = "oid:oid typname:name typnamespace:oid typlen:int2 typbyval:bool "
             + "typtype:char typcategory:char typdelim:char typrelid:oid typelem:oid typarray:oid typbasetype:oid "
-            + "typtypmod:int4 typnotnull:bool typcollation:oid";
+            + "typtypmod:int4 typnotnull:bool typcollation:oid typowner:oid typispreferred:bool typisdefined:bool "
+            + "typinput:regproc typoutput:regproc typreceive:regproc typsend:regproc typalign:char typstorage:char "
+            + "typndims:int4 typdefault:text typacl:_aclitem";
     static final String PG_AM_COLUMNS = "oid:oid amname:name amtype:char";
 
     private static final List<Object[]> TYPES = load("pg_type.tsv", PG_TYPE_COLUMNS);
@@ -40,7 +43,8 @@ final class BuiltinTypes {
     /** The built-in type's OID by its internal name ({@code int4}, {@code _text}), or null. */
     static Integer byName(String typname) { return OIDS.get(typname); }
 
-    private static List<Object[]> load(String file, String spec) {
+    /** Rows of a generated {@code catalog/} file typed by {@code spec} (see {@link Relation#columns}). */
+    static List<Object[]> load(String file, String spec) {
         List<Relation.Column> columns = Relation.columns(spec);
         try (InputStream in = BuiltinTypes.class.getResourceAsStream("/catalog/" + file)) {
             if (in == null) throw new IllegalStateException("missing resource catalog/" + file);
@@ -65,6 +69,7 @@ final class BuiltinTypes {
             case BOOLEAN -> cell.equals("t");
             case SMALLINT -> Short.parseShort(cell);
             case INTEGER -> (int) Long.parseLong(cell);
+            case REAL -> Float.parseFloat(cell);
             default -> cell;
         };
     }

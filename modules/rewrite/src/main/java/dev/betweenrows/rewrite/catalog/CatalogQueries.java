@@ -62,7 +62,8 @@ public final class CatalogQueries {
             return refuse(e.sqlState, e.sqlState.equals("0A000") ? null : e.getMessage(), "catalog: " + e.getMessage());
         }
         try {
-            CatalogEngine.Result r = engine.run(normalised, view.tables(), view.facts());
+            CatalogEngine.Result r = engine.run(normalised,
+                    SessionActivity.with(view.tables(), session, view.facts(), sql), view.facts());
             List<LocalColumn> cols = new ArrayList<>();
             for (int i = 0; i < r.names().size(); i++) cols.add(new LocalColumn(r.names().get(i), r.typeOids().get(i)));
             return new AnswerLocally(cols, r.rows(), "SELECT " + r.rows().size());
@@ -117,7 +118,8 @@ public final class CatalogQueries {
         SessionFacts facts = new SessionFacts(session.user().username(), userOid, session.dataSource().name(),
                 "PostgreSQL " + serverVersion + " (BetweenRows)", searchPath, oids, visible,
                 new KeyDefinitions(keys, visible));
-        List<Relation> relations = CatalogRelations.of(catalog, facts);
+        List<Relation> relations = new ArrayList<>(CatalogRelations.of(catalog, facts));
+        relations.add(SessionActivity.empty());
         List<Relation> withHelpers = new ArrayList<>(relations);
         withHelpers.addAll(KeyRelations.helpers(keys));
         SessionView view = new SessionView(CatalogTables.of(relations), facts, CatalogTables.of(withHelpers));

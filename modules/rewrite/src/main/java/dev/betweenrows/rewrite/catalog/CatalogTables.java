@@ -48,6 +48,15 @@ final class CatalogTables {
         return shape;
     }
 
+    /** The same tables (and shape) with one relation's rows replaced; the relation must be in the shape. */
+    CatalogTables withRows(String schema, String name, List<Object[]> replacement) {
+        String key = key(schema, name);
+        if (!rows.containsKey(key)) throw new IllegalArgumentException("no relation " + key + " in this shape");
+        Map<String, List<Object[]>> copy = new HashMap<>(rows);
+        copy.put(key, replacement);
+        return new CatalogTables(shape, Map.copyOf(copy));
+    }
+
     /** The session's rows of one relation; a relation missing from the session fails the query (fail closed). */
     List<Object[]> rows(String schema, String name) {
         List<Object[]> r = rows.get(key(schema, name));

@@ -49,6 +49,7 @@ final class FunctionLibrary {
                 "pg_get_serial_sequence", "obj_description", "col_description", "shobj_description")) {
             f.add(new PgFunction(hidden, 1, 3, SqlTypeName.VARCHAR, (s, a) -> null));
         }
+        f.addAll(ClientFunctions.all());
         return f.stream().collect(Collectors.toUnmodifiableMap(PgFunction::name, Function.identity()));
     }
 

@@ -81,7 +81,7 @@ final class FunctionOperators {
         @Override
         public RelDataType getReturnType(RelDataTypeFactory types) {
             RelDataType t = f.returns() == SqlTypeName.ARRAY
-                    ? types.createArrayType(types.createSqlType(SqlTypeName.VARCHAR), -1)
+                    ? types.createArrayType(types.createSqlType(f.elementType()), -1)
                     : types.createSqlType(f.returns());
             return types.createTypeWithNullability(t, true);
         }

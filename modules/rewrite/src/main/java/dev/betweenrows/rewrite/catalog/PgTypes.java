@@ -20,7 +20,7 @@ final class PgTypes {
             Map.entry("float4", FLOAT4), Map.entry("float8", FLOAT8), Map.entry("_text", TEXT_ARRAY),
             Map.entry("_name", NAME_ARRAY), Map.entry("_oid", OID_ARRAY), Map.entry("_int2", 1005), Map.entry("int2vector", INT2VECTOR),
             Map.entry("oidvector", OIDVECTOR), Map.entry("numeric", NUMERIC), Map.entry("regproc", REGPROC),
-            Map.entry("_aclitem", ACLITEM_ARRAY), Map.entry("pg_node_tree", PG_NODE_TREE),
+            Map.entry("_aclitem", ACLITEM_ARRAY), Map.entry("_char", 1002), Map.entry("pg_node_tree", PG_NODE_TREE),
             Map.entry("regclass", 2205), Map.entry("regnamespace", 4089));
 
     private PgTypes() {}

@@ -11,7 +11,9 @@ import java.util.Set;
  * Rewrites PostgreSQL catalog SQL into text Calcite's Babel parser accepts, token by token (comments dropped):
  * {@code OPERATOR(pg_catalog.~)} → {@code ~}; {@code COLLATE pg_catalog.default} removed; {@code pg_catalog.}
  * dropped before function calls and cast types; PostgreSQL type names in casts mapped to Calcite's (reg* and
- * oid to integer, a regclass literal naming a relation to its emulated OID); {@code E'…'} to a plain literal;
+ * oid to integer, a regclass literal naming a relation to its emulated OID, a regproc literal naming a built-in
+ * function to its OID); reserved words used as column aliases ({@code AS DEFAULT}) quoted; {@code generate_series(…)} in FROM to an
+ * unnested integer array; {@code E'…'} to a plain literal;
  * {@code current_catalog}, {@code current_user} … to the library's functions; {@code $n} to the bound value.
  */
 final class SqlNormaliser {
@@ -23,6 +25,10 @@ final class SqlNormaliser {
             Map.entry("oid", "integer"), Map.entry("regclass", "integer"), Map.entry("regtype", "integer"),
             Map.entry("regproc", "integer"), Map.entry("regnamespace", "integer"), Map.entry("regrole", "integer"),
             Map.entry("bool", "boolean"), Map.entry("boolean", "boolean"));
+    /** The library function {@code generate_series} in FROM becomes (an integer array, unnested). */
+    static final String INTEGER_SERIES = "pg_integer_series";
+    /** Column aliases PostgreSQL allows bare but Calcite reserves (SQLAlchemy's {@code ) AS DEFAULT}). */
+    private static final Set<String> RESERVED_ALIASES = Set.of("default", "value", "position", "result", "language");
     private static final Set<String> SESSION_WORDS = Set.of("current_catalog", "current_schema", "current_user",
             "session_user", "user");
 
@@ -42,11 +48,18 @@ final class SqlNormaliser {
         List<Token> t = PgLexer.significant(sql);
         StringBuilder out = new StringBuilder();
         int previousStart = 0;
+        Set<Integer> closeAfter = new java.util.HashSet<>();
         for (int k = 0; k < t.size(); k++) {
             Token tok = t.get(k);
             int start = out.length();
+            if (closeAfter.remove(k - 1)) append(out, ")");
             if (tok.is(TokenType.SEMICOLON) && k == t.size() - 1) break;
-            if (tok.isWord("operator") && k + 5 < t.size() && t.get(k + 1).is(TokenType.LEFT_PAREN)
+            if (tok.isWord("generate_series") && k > 0 && k + 1 < t.size() && t.get(k + 1).is(TokenType.LEFT_PAREN)
+                    && (t.get(k - 1).isWord("from") || t.get(k - 1).isWord("join") || t.get(k - 1).is(TokenType.COMMA)
+                        || t.get(k - 1).is(TokenType.DOT) && k > 1 && t.get(k - 2).isWord("pg_catalog"))) {
+                append(out, "UNNEST(" + INTEGER_SERIES); // a set-returning function in FROM: unnest its array
+                closeAfter.add(matchingParen(t, k + 1));
+            } else if (tok.isWord("operator") && k + 5 < t.size() && t.get(k + 1).is(TokenType.LEFT_PAREN)
                     && t.get(k + 2).isWord("pg_catalog") && t.get(k + 3).is(TokenType.DOT)
                     && t.get(k + 4).is(TokenType.OPERATOR) && t.get(k + 5).is(TokenType.RIGHT_PAREN)) {
                 append(out, t.get(k + 4).value());
@@ -77,6 +90,9 @@ final class SqlNormaliser {
                 append(out, literal(tok.value()));
             } else if (tok.is(TokenType.OPERATOR)) {
                 append(out, tok.value());
+            } else if (tok.is(TokenType.IDENTIFIER) && k > 0 && t.get(k - 1).isWord("as")
+                    && RESERVED_ALIASES.contains(tok.value())) {
+                append(out, "\"" + tok.value() + "\"");
             } else if (tok.is(TokenType.IDENTIFIER)) {
                 append(out, tok.value());
             } else {
@@ -84,7 +100,17 @@ final class SqlNormaliser {
             }
             previousStart = start;
         }
+        if (closeAfter.remove(t.size() - 1)) append(out, ")");
         return out.toString();
+    }
+
+    private static int matchingParen(List<Token> t, int open) throws NotNormalisable {
+        int depth = 0;
+        for (int k = open; k < t.size(); k++) {
+            if (t.get(k).is(TokenType.LEFT_PAREN)) depth++;
+            else if (t.get(k).is(TokenType.RIGHT_PAREN) && --depth == 0) return k;
+        }
+        throw new NotNormalisable("42601", "unbalanced parentheses");
     }
 
     /** {@code ::[pg_catalog.]type}: Calcite's type, or a relation's OID for {@code 'name'::regclass}. */
@@ -104,8 +130,22 @@ final class SqlNormaliser {
             append(out, Integer.toString(oid));
             return at;
         }
+        if (type.equals("regproc") && t.get(k - 1).is(TokenType.STRING) && !t.get(k - 1).value().matches("\\d+")) {
+            String name = t.get(k - 1).value().replaceFirst("^pg_catalog\\.", "");
+            Integer oid = BuiltinFunctions.oidOfUniqueName(name);
+            if (oid == null) throw new NotNormalisable("42883", "function \"" + name + "\" does not exist");
+            out.setLength(operandStart);
+            append(out, Integer.toString(oid));
+            return at;
+        }
+        out.insert(CastOperand.start(out), "( "); // PostgreSQL's binding: the cast applies to the operand only
         append(out, "::");
         append(out, mapped);
+        if (at + 2 < t.size() && t.get(at + 1).is(TokenType.LEFT_BRACKET) && t.get(at + 2).is(TokenType.RIGHT_BRACKET)) {
+            append(out, "array"); // type[]
+            at += 2;
+        }
+        append(out, ")");
         return at;
     }
 

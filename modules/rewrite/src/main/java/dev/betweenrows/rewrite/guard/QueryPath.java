@@ -57,8 +57,11 @@ final class QueryPath {
             Refuse function = refusedFunction(st, bodyStart);
             if (function != null) return function;
             if (emulated instanceof Refuse r && !r.sqlState().equals("0A000")) return r;
-            return new Refuse("0A000", "queries on system catalogs and server information are not supported yet",
-                    null, 0, "catalog names: " + kind.catalogNames()
+            String body = st.source().substring(bodyStart, st.end());
+            boolean mixed = MixedStatements.isMixed(body);
+            return new Refuse("0A000", mixed ? "a statement cannot read system catalogs and tables together"
+                    : "queries on system catalogs and server information are not supported yet",
+                    mixed ? MixedStatements.HINT : null, 0, "catalog names: " + kind.catalogNames()
                     + (emulated instanceof Refuse r ? "; " + r.reason() : ""));
         }
         String source = st.source();
