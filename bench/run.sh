@@ -4,7 +4,7 @@
 # summary and writes it (with the raw numbers) into bench/RESULTS.md. Ctrl-C stops everything it started.
 # Knobs (env): BENCH_DURATION (s per pgbench run, 20), BENCH_LAT_DURATION (s per 1-client run, 10),
 # BENCH_CLIENTS (8), BENCH_THREADS (2), BENCH_SCALE (10), BENCH_ROWS (10000000), BENCH_IDLE_CONNS (1000),
-# BENCH_REWRITE_STMTS (300), BENCH_PORT_BASE (56430), BENCH_IMAGE (runtime launcher), BENCH_RESULTS
+# BENCH_REWRITE_STMTS (300), BENCH_REWRITE_WARMUP (1000 of each kind), BENCH_PORT_BASE (56430), BENCH_IMAGE (runtime launcher), BENCH_RESULTS
 # (bench/RESULTS.md), BENCH_KEEP=1 keeps the work dir, BR_JAVA_OPTS (passed to the proxy JVM).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +19,7 @@ SCALE=${BENCH_SCALE:-10}
 ROWS=${BENCH_ROWS:-10000000}
 IDLE=${BENCH_IDLE_CONNS:-1000}
 REWRITE_N=${BENCH_REWRITE_STMTS:-300}
+REWRITE_WARMUP=${BENCH_REWRITE_WARMUP:-1000}
 base=${BENCH_PORT_BASE:-56430}
 PG_PORT=$((base + 2)); BOUNCER_PORT=$((base + 3)); PROXY_PORT=$((base + 4)); ADMIN_PORT=$((base + 5))
 BENCH_ADMIN=127.0.0.1:$ADMIN_PORT
@@ -215,7 +216,16 @@ rewrite_cost() { # target kind
   RW50[$key]=$(percentile "$WORK/rw-$key.us" 50); RW99[$key]=$(percentile "$WORK/rw-$key.us" 99)
   log "$(printf 'rewrite %-20s n=%4s  p50 %6s us  p99 %6s us' "$key" "${RWN[$key]}" "${RW50[$key]}" "${RW99[$key]}")"
 }
-log "rewrite cost per statement ($REWRITE_N statements per kind) ..."
+log "rewrite cost per statement ($REWRITE_N statements per kind, after a warm-up of the same kinds) ..."
+# Warm-up: the JIT compiles the guard's paths; these texts (alias w…) are never measured or repeated.
+for i in $(seq 1 "$REWRITE_WARMUP"); do
+  echo "SELECT abalance AS w$i FROM pgbench_accounts WHERE aid = $i;"
+  echo "SELECT abalance AS w FROM pgbench_accounts WHERE aid = $i;"
+  echo "SELECT abalance AS w FROM pgbench_accounts WHERE aid = 1;"
+done > "$WORK/rw-warmup.sql"
+for t in proxy proxy_pol; do
+  PGPASSWORD=$(pw_of "$t") "$PSQL" -X -q -At ${TARGET_ARGS[$t]} -d bench -v ON_ERROR_STOP=1 -f "$WORK/rw-warmup.sql" > /dev/null
+done
 for t in proxy proxy_pol; do rewrite_cost "$t" first; rewrite_cost "$t" shape; rewrite_cost "$t" cached; done
 
 # ---------------------------------------------------------------- idle connections
