@@ -3,47 +3,61 @@ package dev.betweenrows.audit.journal;
 import dev.betweenrows.store.QueryAuditRecord;
 import dev.betweenrows.store.QueryAuditRecord.AppliedPolicyRef;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
 
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** One audit record as one JSON line of the journal (and back). */
 public final class RecordCodec {
+    /** One factory for the process: {@code Json.create…} looks the JSON provider up again on every call. */
+    private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
+
     private RecordCodec() {}
 
     public static String encode(long seq, QueryAuditRecord r) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("seq", seq).add("id", r.id())
-                .add("at", r.occurredAt().toString()).add("kind", r.kind().name()).add("decision", r.decision().name());
-        put(b, "user_id", r.userId());
-        put(b, "username", r.username());
-        put(b, "ds_id", r.dataSourceId());
-        put(b, "ds_name", r.dataSourceName());
-        put(b, "client", r.clientAddress());
-        put(b, "app", r.applicationName());
-        put(b, "session", r.sessionId());
-        put(b, "index", r.statementIndex() == null ? null : r.statementIndex().longValue());
-        put(b, "protocol", r.protocol());
-        put(b, "sql", r.originalSql());
-        put(b, "rewritten", r.rewrittenSql());
-        put(b, "sqlstate", r.sqlState());
-        put(b, "message", r.message());
-        put(b, "reason", r.reason());
-        put(b, "guard_us", r.guardMicros());
-        put(b, "total_us", r.totalMicros());
-        put(b, "rows", r.rowsReturned());
-        put(b, "bytes", r.bytesReturned());
-        put(b, "params", r.parametersJson());
-        JsonArrayBuilder policies = Json.createArrayBuilder();
-        for (AppliedPolicyRef p : r.policies()) {
-            policies.add(Json.createObjectBuilder().add("id", p.id()).add("name", p.name()).add("version", p.version()));
+        StringWriter out = new StringWriter(256 + length(r.originalSql()) + length(r.rewrittenSql()));
+        try (JsonGenerator g = GENERATORS.createGenerator(out)) {
+            g.writeStartObject().write("seq", seq).write("id", r.id()).write("at", r.occurredAt().toString())
+                    .write("kind", r.kind().name()).write("decision", r.decision().name());
+            put(g, "user_id", r.userId());
+            put(g, "username", r.username());
+            put(g, "ds_id", r.dataSourceId());
+            put(g, "ds_name", r.dataSourceName());
+            put(g, "client", r.clientAddress());
+            put(g, "app", r.applicationName());
+            put(g, "session", r.sessionId());
+            put(g, "index", r.statementIndex() == null ? null : r.statementIndex().longValue());
+            put(g, "protocol", r.protocol());
+            put(g, "sql", r.originalSql());
+            put(g, "rewritten", r.rewrittenSql());
+            put(g, "sqlstate", r.sqlState());
+            put(g, "message", r.message());
+            put(g, "reason", r.reason());
+            put(g, "guard_us", r.guardMicros());
+            put(g, "total_us", r.totalMicros());
+            put(g, "rows", r.rowsReturned());
+            put(g, "bytes", r.bytesReturned());
+            put(g, "params", r.parametersJson());
+            g.writeStartArray("policies");
+            for (AppliedPolicyRef p : r.policies()) {
+                g.writeStartObject().write("id", p.id()).write("name", p.name()).write("version", p.version())
+                        .writeEnd();
+            }
+            g.writeEnd().writeEnd();
         }
-        return b.add("policies", policies).build().toString();
+        return out.toString();
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
     }
 
     public static Journal.Entry decode(String line) {
@@ -64,12 +78,12 @@ public final class RecordCodec {
         return new Journal.Entry(o.getJsonNumber("seq").longValue(), r);
     }
 
-    private static void put(JsonObjectBuilder b, String name, String value) {
-        if (value != null) b.add(name, value);
+    private static void put(JsonGenerator g, String name, String value) {
+        if (value != null) g.write(name, value);
     }
 
-    private static void put(JsonObjectBuilder b, String name, Long value) {
-        if (value != null) b.add(name, value);
+    private static void put(JsonGenerator g, String name, Long value) {
+        if (value != null) g.write(name, value);
     }
 
     private static String str(JsonObject o, String name) {
