@@ -11,25 +11,29 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import java.io.StringReader;
 import java.util.List;
 
 /** JSON for stored documents and audit rows (jakarta.json with Parsson). */
 final class Json {
+    /** Looked up once: {@code PROVIDER.create…} looks the provider up again on every call. */
+    private static final JsonProvider PROVIDER = JsonProvider.provider();
+
     private Json() {}
 
     static JsonObjectBuilder object() {
-        return jakarta.json.Json.createObjectBuilder();
+        return PROVIDER.createObjectBuilder();
     }
 
     /** A builder starting from a copy of {@code base}. */
     static JsonObjectBuilder object(JsonObject base) {
-        return jakarta.json.Json.createObjectBuilder(base);
+        return PROVIDER.createObjectBuilder(base);
     }
 
     static JsonArrayBuilder array() {
-        return jakarta.json.Json.createArrayBuilder();
+        return PROVIDER.createArrayBuilder();
     }
 
     /** Adds {@code value} or JSON null. */
@@ -38,7 +42,7 @@ final class Json {
     }
 
     static JsonValue parse(String text) {
-        try (JsonReader r = jakarta.json.Json.createReader(new StringReader(text))) {
+        try (JsonReader r = PROVIDER.createReader(new StringReader(text))) {
             return r.readValue();
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("malformed JSON: " + e.getMessage(), e);
@@ -63,8 +67,8 @@ final class Json {
 
     static JsonValue value(AttributeValue v) {
         return switch (v) {
-            case AttributeValue.Text t -> jakarta.json.Json.createValue(t.value());
-            case AttributeValue.Int i -> jakarta.json.Json.createValue(i.value());
+            case AttributeValue.Text t -> PROVIDER.createValue(t.value());
+            case AttributeValue.Int i -> PROVIDER.createValue(i.value());
             case AttributeValue.Bool b -> b.value() ? JsonValue.TRUE : JsonValue.FALSE;
             case AttributeValue.Strings s -> strings(s.values());
         };
