@@ -5,7 +5,8 @@
 -- and :n the n-th literal or parameter of the client statement; "-- answer columns:" fixes the result types.
 -- Captured from pgjdbc 42.7.14 (getPrimaryKeys, getImportedKeys, getExportedKeys, getCrossReference,
 -- getIndexInfo; with and without a schema) and SQLAlchemy 1.4.46 (Inspector.get_pk_constraint, get_indexes,
--- get_unique_constraints) against PostgreSQL 15.
+-- get_unique_constraints) and psqlODBC 13.02 (SQLPrimaryKeys, and its
+-- fallback by the index name <table>_pkey when the first query finds no key) against PostgreSQL 15.
 
 -- client
 SELECT        result.TABLE_CAT AS "TABLE_CAT",        result.TABLE_SCHEM AS "TABLE_SCHEM",        result.TABLE_NAME AS "TABLE_NAME",        result.COLUMN_NAME AS "COLUMN_NAME",        result.KEY_SEQ AS "KEY_SEQ",        result.PK_NAME AS "PK_NAME"FROM      (SELECT current_database() AS TABLE_CAT, n.nspname AS TABLE_SCHEM,   ct.relname AS TABLE_NAME, a.attname AS COLUMN_NAME,   (information_schema._pg_expandarray(con.conkey)).n AS KEY_SEQ, con.conname AS PK_NAME,   information_schema._pg_expandarray(con.conkey) AS KEYS, a.attnum AS A_ATTNUM FROM pg_catalog.pg_constraint con   JOIN pg_catalog.pg_class ct ON (con.conrelid = ct.oid)   JOIN pg_catalog.pg_namespace n ON (ct.relnamespace = n.oid)   JOIN pg_catalog.pg_attribute a ON (a.attrelid = ct.oid) WHERE con.contype = 'p'  AND n.nspname = $1 AND ct.relname = $2 ) result where  result.A_ATTNUM = (result.KEYS).x  ORDER BY result.table_name, result.pk_name, result.key_seq
@@ -285,4 +286,25 @@ SELECT a.attname
 SELECT a.attname FROM pg_catalog.pg_attribute a JOIN br.index_column k ON a.attrelid = k.indrelid AND a.attnum = k.attnum
   JOIN pg_catalog.pg_index ix ON ix.indexrelid = k.indexrelid
 WHERE ix.indrelid = :2 AND ix.indisprimary AND a.attrelid = :3
+ORDER BY k.pos
+
+-- client
+select ta.attname, ia.attnum, ic.relname, n.nspname, tc.relname from pg_catalog.pg_attribute ta, pg_catalog.pg_attribute ia, pg_catalog.pg_class tc, pg_catalog.pg_index i, pg_catalog.pg_namespace n, pg_catalog.pg_class ic where tc.relname = 'orders' AND n.nspname = 'public' AND tc.oid = i.indrelid AND n.oid = tc.relnamespace AND i.indisprimary = 't' AND ia.attrelid = i.indexrelid AND ta.attrelid = i.indrelid AND ta.attnum = i.indkey[ia.attnum-1] AND (NOT ta.attisdropped) AND (NOT ia.attisdropped) AND ic.oid = i.indexrelid order by ia.attnum
+-- answer columns: attname:name,attnum:int2,relname:name,nspname:name,relname:name
+SELECT k.attname AS attname, CAST(k.pos AS SMALLINT) AS attnum, ic.relname AS index_name, n.nspname AS nspname,
+  tc.relname AS relname
+FROM pg_catalog.pg_class tc JOIN pg_catalog.pg_namespace n ON n.oid = tc.relnamespace
+  JOIN pg_catalog.pg_index i ON tc.oid = i.indrelid JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+  JOIN br.index_column k ON k.indexrelid = i.indexrelid
+WHERE tc.relname = :1 AND n.nspname = :2 AND i.indisprimary = (:3 = 't')
+ORDER BY k.pos
+
+-- client
+select ta.attname, ia.attnum, ic.relname, n.nspname, NULL from pg_catalog.pg_attribute ta, pg_catalog.pg_attribute ia, pg_catalog.pg_class ic, pg_catalog.pg_index i, pg_catalog.pg_namespace n where ic.relname = 'orders_pkey' AND n.nspname = 'public' AND ic.oid = i.indexrelid AND n.oid = ic.relnamespace AND ia.attrelid = i.indexrelid AND ta.attrelid = i.indrelid AND ta.attnum = i.indkey[ia.attnum-1] AND (NOT ta.attisdropped) AND (NOT ia.attisdropped) order by ia.attnum
+-- answer columns: attname:name,attnum:int2,relname:name,nspname:name,?column?:text
+SELECT k.attname AS attname, CAST(k.pos AS SMALLINT) AS attnum, ic.relname AS relname, n.nspname AS nspname,
+  CAST(NULL AS VARCHAR) AS nothing
+FROM pg_catalog.pg_class ic JOIN pg_catalog.pg_namespace n ON n.oid = ic.relnamespace
+  JOIN br.index_column k ON k.indexrelid = ic.oid
+WHERE ic.relname = :1 AND n.nspname = :2
 ORDER BY k.pos

@@ -1,4 +1,4 @@
-# psqlODBC (unixODBC + pyodbc): SQLTables and SQLColumns through the proxy; prints JSON.
+# psqlODBC (unixODBC + pyodbc): SQLTables, SQLColumns and SQLPrimaryKeys through the proxy; prints JSON.
 import json, sys
 import pyodbc
 
@@ -8,4 +8,6 @@ c = pyodbc.connect('DRIVER={PostgreSQL Unicode};SERVER=127.0.0.1;PORT=%s;DATABAS
 cur = c.cursor()
 out = {'tables': sorted(r.table_name for r in cur.tables(schema='public', tableType='TABLE'))}
 out['columns'] = {t: [r.column_name for r in cur.columns(table=t, schema='public')] for t in out['tables']}
+out['primary_keys'] = {t: [[r.column_name, r.key_seq, r.pk_name] for r in cur.primaryKeys(t, schema='public')]
+                     for t in ('customers', 'orders', 'secrets')}
 print(json.dumps(out, sort_keys=True))

@@ -144,4 +144,33 @@ class KeyCatalogTest {
         assertEquals("t", flat(hasIndex, KeyFixture.alice()), "psql asks for indexes only when relhasindex");
         assertEquals("f", flat(hasIndex, KeyFixture.bob()), "bob sees no index on orders");
     }
+
+    @Test
+    void psqlOdbcPrimaryKeysShowOnlyAVisibleKey() {
+        String orders = KeyFixture.clientStatement("ta.attnum = i.indkey[ia.attnum-1]");
+        assertEquals("id|1|orders_pkey|public|orders;line|2|orders_pkey|public|orders", flat(orders, KeyFixture.alice()));
+        assertEquals("", flat(orders, KeyFixture.bob()), "bob cannot see orders.line, so orders has no key for him");
+        String secrets = orders.replace("'orders'", "'secrets'");
+        assertEquals("", flat(secrets, KeyFixture.alice()), "a hidden table has no key");
+        assertEquals("id|1|secrets_pkey|public|secrets", flat(secrets, KeyFixture.bob()));
+        assertEquals("", flat(orders.replace("'public'", "'other'"), KeyFixture.alice()), "the schema is bound too");
+        AnswerLocally a = assertInstanceOf(AnswerLocally.class, queries.answer(orders, List.of(), KeyFixture.alice()));
+        int name = PgTypes.oidOf("name"), int2 = PgTypes.oidOf("int2");
+        assertEquals(List.of("attname:" + name, "attnum:" + int2, "relname:" + name, "nspname:" + name, "relname:" + name),
+                a.columns().stream().map(c -> c.name() + ":" + c.typeOid()).toList(),
+                "psqlODBC reads the columns by position with these types");
+    }
+
+    @Test
+    void psqlOdbcPrimaryKeyFallbackByIndexNameShowsOnlyAVisibleIndex() {
+        String orders = KeyFixture.clientStatement("n.nspname, NULL from", "ic.relname = 'orders_pkey'");
+        assertEquals("id|1|orders_pkey|public|null;line|2|orders_pkey|public|null", flat(orders, KeyFixture.alice()));
+        assertEquals("", flat(orders, KeyFixture.bob()), "bob cannot see orders.line, so orders_pkey is hidden");
+        String secrets = orders.replace("'orders_pkey'", "'secrets_pkey'");
+        assertEquals("", flat(secrets, KeyFixture.alice()), "an index of a hidden table fails like a missing one");
+        assertEquals("id|1|secrets_pkey|public|null", flat(secrets, KeyFixture.bob()));
+        AnswerLocally a = assertInstanceOf(AnswerLocally.class, queries.answer(secrets, List.of(), KeyFixture.bob()));
+        assertEquals("?column?", a.columns().get(4).name());
+        assertEquals(PgTypes.oidOf("text"), a.columns().get(4).typeOid());
+    }
 }

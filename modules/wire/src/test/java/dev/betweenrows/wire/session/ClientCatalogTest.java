@@ -14,6 +14,7 @@ import dev.betweenrows.policy.EffectivePolicies;
 import dev.betweenrows.policy.Policy;
 import dev.betweenrows.policy.PolicyType;
 import dev.betweenrows.policy.Scope;
+import dev.betweenrows.policy.TableKey;
 import dev.betweenrows.policy.TableKind;
 import dev.betweenrows.policy.TableRef;
 import dev.betweenrows.policy.Target;
@@ -59,9 +60,9 @@ import org.junit.jupiter.api.Test;
 class ClientCatalogTest {
     private static final String DS_ID = "ds-clients", DB = "clientcat", PASSWORD = UpstreamFixture.PASSWORD;
     private static final CatalogSnapshot CATALOG = new CatalogSnapshot(DS_ID, 1, List.of(
-            table("customers", "id:int4", "name:text", "ssn:text"),
-            table("orders", "id:int4", "customer_id:int4", "amount:numeric(10,2)", "note:text"),
-            table("secrets", "id:int4", "value:text")));
+            table("customers", "customers_pkey", "id:int4", "name:text", "ssn:text"),
+            table("orders", "orders_pkey", "id:int4", "customer_id:int4", "amount:numeric(10,2)", "note:text"),
+            table("secrets", null, "id:int4", "value:text")));
     private static final Path PYTHON = Path.of("/usr/bin/python3");
     static ProxyServer proxy;
 
@@ -213,15 +214,17 @@ class ClientCatalogTest {
     }
 
     @Test
-    void psqlOdbcTablesAndColumns() throws Exception {
+    void psqlOdbcTablesColumnsAndPrimaryKeys() throws Exception {
         Assumptions.assumeTrue(python("import pyodbc; assert 'PostgreSQL Unicode' in pyodbc.drivers()"),
                 "python3-pyodbc/odbc-postgresql missing");
         String alice = run(List.of(PYTHON.toString(), script("odbc_metadata.py")), "alice");
         assertEquals("{\"columns\": {\"customers\": [\"id\", \"name\", \"ssn\"], \"orders\": [\"id\", \"customer_id\", "
-                + "\"note\"]}, \"tables\": [\"customers\", \"orders\"]}", alice);
+                + "\"note\"]}, \"primary_keys\": {\"customers\": [[\"id\", 1, \"customers_pkey\"]], \"orders\": "
+                + "[[\"id\", 1, \"orders_pkey\"]], \"secrets\": []}, \"tables\": [\"customers\", \"orders\"]}", alice);
         String bob = run(List.of(PYTHON.toString(), script("odbc_metadata.py")), "bob");
         assertEquals("{\"columns\": {\"orders\": [\"id\", \"customer_id\", \"amount\", \"note\"], \"secrets\": [\"id\", "
-                + "\"value\"]}, \"tables\": [\"orders\", \"secrets\"]}", bob);
+                + "\"value\"]}, \"primary_keys\": {\"customers\": [], \"orders\": [[\"id\", 1, \"orders_pkey\"]], "
+                + "\"secrets\": []}, \"tables\": [\"orders\", \"secrets\"]}", bob);
     }
 
     private static boolean python(String code) throws Exception {
@@ -293,9 +296,12 @@ class ClientCatalogTest {
                 expression, true, 3);
     }
 
-    private static CatalogTable table(String name, String... columns) {
+    /** A table whose primary key, when named, is its first column (as upstream). */
+    private static CatalogTable table(String name, String primaryKey, String... columns) {
         List<ColumnInfo> cols = java.util.Arrays.stream(columns)
                 .map(c -> new ColumnInfo(c.substring(0, c.indexOf(':')), c.substring(c.indexOf(':') + 1))).toList();
-        return new CatalogTable(new TableRef("public", name), "public", TableKind.TABLE, cols);
+        List<TableKey> keys = primaryKey == null ? List.of()
+                : List.of(TableKey.unique(TableKey.Kind.PRIMARY_KEY, primaryKey, List.of(cols.get(0).name())));
+        return new CatalogTable(new TableRef("public", name), "public", TableKind.TABLE, cols, keys);
     }
 }
