@@ -21,7 +21,8 @@ import java.util.TreeSet;
  *   <li>a foreign key only when its table, the referenced table and all columns on both sides are visible, and
  *       the referenced columns are a visible key of the referenced table (PostgreSQL's {@code conindid});</li>
  *   <li>a key's upstream name is shown unless it contains the name of a relation or column the user cannot see
- *       (among the allowlist); then it is named from visible names the way PostgreSQL names keys by default.</li>
+ *       (among the allowlist: hidden relations, and hidden columns of the key's table or, for a foreign key, of
+ *       the referenced table); then it is named from visible names the way PostgreSQL names keys by default.</li>
  * </ul>
  * Column numbers are the emulated ones (visible columns renumbered 1..n).
  */
@@ -47,7 +48,9 @@ record VisibleKeys(List<VisibleKey> keys) {
         Map<String, VisibleCatalog.VisibleTable> byExposed = new HashMap<>();
         for (VisibleCatalog.VisibleTable t : catalog.tables()) byExposed.put(t.schema() + '.' + t.name(), t);
         Set<String> hiddenNames = new HashSet<>();
+        Map<TableRef, CatalogTable> allowed = new HashMap<>();
         for (CatalogTable t : allowlist) {
+            allowed.put(t.table(), t);
             VisibleCatalog.VisibleTable v = byExposed.get(t.exposedSchema() + '.' + t.table().table());
             if (v == null) {
                 hiddenNames.add(t.table().table().toLowerCase(Locale.ROOT));
@@ -87,7 +90,9 @@ record VisibleKeys(List<VisibleKey> keys) {
                         && v.columns().stream().map(VisibleCatalog.VisibleColumn::name).collect(
                                 java.util.stream.Collectors.toSet()).equals(refSet)).findFirst();
                 if (target.isEmpty()) continue;
-                String name = safeName(k.name(), hiddenHere, table, cols.get(), 'f');
+                Set<String> hiddenEither = new HashSet<>(hiddenHere); // a foreign key's name often quotes the other side
+                hiddenEither.addAll(hiddenNames(Set.of(), allowed.get(k.referencedTable()), ref));
+                String name = safeName(k.name(), hiddenEither, table, cols.get(), 'f');
                 int oid = oid("c:" + table.schema() + '.' + table.name() + '.' + name, used);
                 out.add(new VisibleKey(oid, target.get().indexOid(), name, 'f', table, cols.get(), ref, refCols.get()));
             }

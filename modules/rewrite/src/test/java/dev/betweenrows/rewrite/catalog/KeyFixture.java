@@ -47,7 +47,22 @@ final class KeyFixture {
                     "id:integer", "line:integer", "customer_id:integer", "note:integer"),
             table("secrets", List.of(pk("secrets_pkey", "id")), "id:integer", "value:text")));
 
+    /** As {@link #CATALOG}, with the foreign key orders(customer_id) → customers(id) named after customers.ssn. */
+    static final CatalogSnapshot SSN_NAMED_CATALOG = new CatalogSnapshot("ds-keys", 1, List.of(
+            table("customers", List.of(pk("customers_pkey", "id")), "id:integer", "name:text", "ssn:text"),
+            table("orders", List.of(TableKey.foreign("orders_customer_by_ssn_fkey", List.of("customer_id"),
+                    CUSTOMERS, List.of("id"))), "id:integer", "customer_id:integer")));
+
     private KeyFixture() {}
+
+    /** Bob (customers.ssn hidden) over {@link #SSN_NAMED_CATALOG}. */
+    static GuardSession bobWithSsnNamedKey() {
+        UserContext user = new UserContext("u-bob", "bob", Map.of());
+        List<Policy> policies = List.of(policy("no-ssn", PolicyType.COLUMN_DENY, "customers", "ssn"));
+        List<Assignment> as = policies.stream().map(p -> new Assignment(p.id(), DS.id(), Scope.ALL, null, 100)).toList();
+        return new GuardSession(1, user, DS, EffectivePolicies.resolve(user, Set.of(), DS, as, policies, List.of()),
+                SSN_NAMED_CATALOG);
+    }
 
     static GuardSession alice() {
         return session(new UserContext("u-alice", "alice", Map.of()),
