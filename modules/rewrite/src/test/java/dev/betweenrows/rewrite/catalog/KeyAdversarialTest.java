@@ -77,8 +77,9 @@ class KeyAdversarialTest {
     @Test
     void aForeignKeyNameDoesNotMentionAColumnHiddenInTheReferencedTable() {
         // Bob may not see customers.ssn; a foreign key of orders whose upstream name mentions it
-        String names = flat("SELECT conname FROM pg_catalog.pg_constraint ORDER BY 1", KeyFixture.bobWithSsnNamedKey());
-        assertEquals("customers_pkey;orders_customer_id_fkey", names, "named from visible names, as PostgreSQL would");
+        String names = flat("SELECT conname FROM pg_catalog.pg_constraint WHERE contype = 'f'",
+                KeyFixture.bobWithSsnNamedKey());
+        assertEquals("orders_customer_id_fkey", names, "named from visible names, as PostgreSQL would");
         assertFalse(flat("SELECT constraint_name FROM information_schema.referential_constraints",
                 KeyFixture.bobWithSsnNamedKey()).contains("ssn"));
     }
@@ -92,5 +93,14 @@ class KeyAdversarialTest {
         }
         assertEquals("1", flat("SELECT count(*) FROM pg_catalog.pg_stat_activity WHERE usename <> 'nobody'",
                 KeyFixture.alice()));
+    }
+
+    @Test
+    void aReplacedNameDoesNotRepeatAShownOne() {
+        // customers_a_ssn_key (name) would become customers_name_key, which an upstream unique index already is
+        assertEquals("customers_name_key;customers_name_key1;customers_pkey", flat("SELECT relname FROM pg_catalog.pg_class"
+                + " WHERE relkind = 'i' AND relname LIKE 'customers%' ORDER BY 1", KeyFixture.bobWithSsnNamedKey()));
+        assertEquals("customers_name_key1|UNIQUE (name)", flat("SELECT conname, pg_catalog.pg_get_constraintdef(oid)"
+                + " FROM pg_catalog.pg_constraint WHERE contype = 'u'", KeyFixture.bobWithSsnNamedKey()));
     }
 }

@@ -47,9 +47,14 @@ final class KeyFixture {
                     "id:integer", "line:integer", "customer_id:integer", "note:integer"),
             table("secrets", List.of(pk("secrets_pkey", "id")), "id:integer", "value:text")));
 
-    /** As {@link #CATALOG}, with the foreign key orders(customer_id) → customers(id) named after customers.ssn. */
+    /**
+     * Keys named after customers.ssn: the foreign key orders(customer_id) → customers(id), and a unique
+     * {@code customers_a_ssn_key} (name) whose default name would repeat the unique index {@code customers_name_key}.
+     */
     static final CatalogSnapshot SSN_NAMED_CATALOG = new CatalogSnapshot("ds-keys", 1, List.of(
-            table("customers", List.of(pk("customers_pkey", "id")), "id:integer", "name:text", "ssn:text"),
+            table("customers", List.of(pk("customers_pkey", "id"), unique("customers_a_ssn_key", "name"),
+                    TableKey.unique(TableKey.Kind.UNIQUE_INDEX, "customers_name_key", List.of("name"))),
+                    "id:integer", "name:text", "ssn:text"),
             table("orders", List.of(TableKey.foreign("orders_customer_by_ssn_fkey", List.of("customer_id"),
                     CUSTOMERS, List.of("id"))), "id:integer", "customer_id:integer")));
 
