@@ -46,6 +46,10 @@ public final class CatalogQueries {
      * @param parameters bound parameter values in text form ({@code $1} is element 0); empty when none
      */
     public GuardDecision answer(String sql, List<String> parameters, GuardSession session) {
+        if (parameters.stream().anyMatch(p -> p != null && p.indexOf('\0') >= 0)) {
+            // PostgreSQL rejects this text value before planning; the answer query would not lex either
+            return refuse("22021", "invalid byte sequence for encoding \"UTF8\": 0x00", "catalog: NUL in a parameter");
+        }
         Optional<Fingerprints.Shape> empty = Fingerprints.match(sql);
         if (empty.isPresent()) {
             List<LocalColumn> cols = empty.get().columns().stream()

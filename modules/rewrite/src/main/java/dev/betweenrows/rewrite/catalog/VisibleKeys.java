@@ -21,7 +21,8 @@ import java.util.TreeSet;
  *   <li>a foreign key only when its table, the referenced table and all columns on both sides are visible, and
  *       the referenced columns are a visible key of the referenced table (PostgreSQL's {@code conindid});</li>
  *   <li>a key's upstream name is shown unless it contains the name of a relation or column the user cannot see
- *       (among the allowlist); then it is named from visible names the way PostgreSQL names keys by default.</li>
+ *       (among the allowlist: hidden relations, and hidden columns of the key's table or, for a foreign key, of
+ *       the referenced table); then it is named from visible names the way PostgreSQL names keys by default.</li>
  * </ul>
  * Column numbers are the emulated ones (visible columns renumbered 1..n).
  */
@@ -43,11 +44,49 @@ record VisibleKeys(List<VisibleKey> keys) {
     static final VisibleKeys NONE = new VisibleKeys(List.of());
 
     static VisibleKeys of(List<CatalogTable> allowlist, VisibleCatalog catalog) {
+        // twice: the first pass learns which upstream names are shown as they are, so that a key named from visible
+        // names in the second never repeats one of them (a duplicate would tell that a name was replaced)
+        Names first = new Names(catalog, Map.of());
+        build(allowlist, catalog, first);
+        return build(allowlist, catalog, new Names(catalog, first.kept));
+    }
+
+    /** Names in use per schema: visible relations, upstream key names shown as they are, names made so far. */
+    private static final class Names {
+        private final Map<String, Set<String>> taken = new HashMap<>();
+        private final Map<String, Set<String>> kept = new HashMap<>();
+
+        Names(VisibleCatalog catalog, Map<String, Set<String>> keptBefore) {
+            catalog.tables().forEach(t -> in(taken, t.schema()).add(t.name()));
+            keptBefore.forEach((schema, names) -> in(taken, schema).addAll(names));
+        }
+
+        void keep(String schema, String name) {
+            in(kept, schema).add(name);
+        }
+
+        /** {@code base}, or as PostgreSQL does when that is taken, {@code base1}, {@code base2}, … */
+        String make(String schema, String base) {
+            Set<String> used = in(taken, schema);
+            String name = base;
+            for (int i = 1; used.contains(name); i++) name = base + i;
+            used.add(name);
+            return name;
+        }
+
+        private static Set<String> in(Map<String, Set<String>> map, String schema) {
+            return map.computeIfAbsent(schema, s -> new HashSet<>());
+        }
+    }
+
+    private static VisibleKeys build(List<CatalogTable> allowlist, VisibleCatalog catalog, Names names) {
         Map<TableRef, VisibleCatalog.VisibleTable> visible = new HashMap<>();
         Map<String, VisibleCatalog.VisibleTable> byExposed = new HashMap<>();
         for (VisibleCatalog.VisibleTable t : catalog.tables()) byExposed.put(t.schema() + '.' + t.name(), t);
         Set<String> hiddenNames = new HashSet<>();
+        Map<TableRef, CatalogTable> allowed = new HashMap<>();
         for (CatalogTable t : allowlist) {
+            allowed.put(t.table(), t);
             VisibleCatalog.VisibleTable v = byExposed.get(t.exposedSchema() + '.' + t.table().table());
             if (v == null) {
                 hiddenNames.add(t.table().table().toLowerCase(Locale.ROOT));
@@ -67,7 +106,7 @@ record VisibleKeys(List<VisibleKey> keys) {
                 Optional<List<VisibleCatalog.VisibleColumn>> cols = columns(table, k.columns());
                 if (cols.isEmpty()) continue;
                 char type = k.kind().code();
-                String name = safeName(k.name(), hiddenHere, table, cols.get(), type);
+                String name = safeName(k.name(), hiddenHere, table, cols.get(), type, names);
                 int index = oid("i:" + table.schema() + '.' + name, used);
                 int oid = type == 'i' ? 0 : oid("c:" + table.schema() + '.' + table.name() + '.' + name, used);
                 out.add(new VisibleKey(oid, index, name, type, table, cols.get(), null, List.of()));
@@ -87,7 +126,9 @@ record VisibleKeys(List<VisibleKey> keys) {
                         && v.columns().stream().map(VisibleCatalog.VisibleColumn::name).collect(
                                 java.util.stream.Collectors.toSet()).equals(refSet)).findFirst();
                 if (target.isEmpty()) continue;
-                String name = safeName(k.name(), hiddenHere, table, cols.get(), 'f');
+                Set<String> hiddenEither = new HashSet<>(hiddenHere); // a foreign key's name often quotes the other side
+                hiddenEither.addAll(hiddenNames(Set.of(), allowed.get(k.referencedTable()), ref));
+                String name = safeName(k.name(), hiddenEither, table, cols.get(), 'f', names);
                 int oid = oid("c:" + table.schema() + '.' + table.name() + '.' + name, used);
                 out.add(new VisibleKey(oid, target.get().indexOid(), name, 'f', table, cols.get(), ref, refCols.get()));
             }
@@ -129,18 +170,24 @@ record VisibleKeys(List<VisibleKey> keys) {
         return new LinkedHashSet<>(out).size() == out.size() ? Optional.of(List.copyOf(out)) : Optional.empty();
     }
 
-    /** The upstream name, or PostgreSQL's default name from visible names if the upstream one mentions a hidden one. */
+    /**
+     * The upstream name, or PostgreSQL's default name from visible names (made unique in the schema) if the
+     * upstream one mentions a hidden one.
+     */
     private static String safeName(String name, Set<String> hidden, VisibleCatalog.VisibleTable table,
-                                   List<VisibleCatalog.VisibleColumn> columns, char type) {
+                                   List<VisibleCatalog.VisibleColumn> columns, char type, Names names) {
         String lower = name.toLowerCase(Locale.ROOT);
-        if (hidden.stream().noneMatch(lower::contains)) return name;
+        if (hidden.stream().noneMatch(lower::contains)) {
+            names.keep(table.schema(), name);
+            return name;
+        }
         String cols = String.join("_", columns.stream().map(VisibleCatalog.VisibleColumn::name).toList());
-        return switch (type) {
+        return names.make(table.schema(), switch (type) {
             case 'p' -> table.name() + "_pkey";
             case 'f' -> table.name() + "_" + cols + "_fkey";
             case 'u' -> table.name() + "_" + cols + "_key";
             default -> table.name() + "_" + cols + "_idx";
-        };
+        });
     }
 
     private static int oid(String key, Set<Integer> used) {

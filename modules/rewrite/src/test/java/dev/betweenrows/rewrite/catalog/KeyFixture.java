@@ -47,7 +47,27 @@ final class KeyFixture {
                     "id:integer", "line:integer", "customer_id:integer", "note:integer"),
             table("secrets", List.of(pk("secrets_pkey", "id")), "id:integer", "value:text")));
 
+    /**
+     * Keys named after customers.ssn: the foreign key orders(customer_id) → customers(id), and a unique
+     * {@code customers_a_ssn_key} (name) whose default name would repeat the unique index {@code customers_name_key}.
+     */
+    static final CatalogSnapshot SSN_NAMED_CATALOG = new CatalogSnapshot("ds-keys", 1, List.of(
+            table("customers", List.of(pk("customers_pkey", "id"), unique("customers_a_ssn_key", "name"),
+                    TableKey.unique(TableKey.Kind.UNIQUE_INDEX, "customers_name_key", List.of("name"))),
+                    "id:integer", "name:text", "ssn:text"),
+            table("orders", List.of(TableKey.foreign("orders_customer_by_ssn_fkey", List.of("customer_id"),
+                    CUSTOMERS, List.of("id"))), "id:integer", "customer_id:integer")));
+
     private KeyFixture() {}
+
+    /** Bob (customers.ssn hidden) over {@link #SSN_NAMED_CATALOG}. */
+    static GuardSession bobWithSsnNamedKey() {
+        UserContext user = new UserContext("u-bob", "bob", Map.of());
+        List<Policy> policies = List.of(policy("no-ssn", PolicyType.COLUMN_DENY, "customers", "ssn"));
+        List<Assignment> as = policies.stream().map(p -> new Assignment(p.id(), DS.id(), Scope.ALL, null, 100)).toList();
+        return new GuardSession(1, user, DS, EffectivePolicies.resolve(user, Set.of(), DS, as, policies, List.of()),
+                SSN_NAMED_CATALOG);
+    }
 
     static GuardSession alice() {
         return session(new UserContext("u-alice", "alice", Map.of()),
