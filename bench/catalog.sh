@@ -5,7 +5,7 @@
 # (everything else in the file is kept). Ctrl-C stops everything it started.
 # Knobs (env): BENCH_CATALOG_REPEAT (repeated runs per command, 200), BENCH_CATALOG_TABLES (extra tables, each
 # described once, 40), BENCH_CATALOG_WARMUP (distinct warm-up statements, 100),
-# BENCH_PORT_BASE (56440 here), BENCH_IMAGE, BENCH_RESULTS, BENCH_KEEP=1 keeps the work dir.
+# BENCH_PORT_BASE (61440 here), BENCH_IMAGE, BENCH_RESULTS, BENCH_KEEP=1 keeps the work dir.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 REPEAT=${BENCH_CATALOG_REPEAT:-200}
 NTABLES=${BENCH_CATALOG_TABLES:-40}
 WARMUP=${BENCH_CATALOG_WARMUP:-100}
-base=${BENCH_PORT_BASE:-56440}
+base=${BENCH_PORT_BASE:-61440}
 PG_PORT=$((base + 2)); PROXY_PORT=$((base + 4)); ADMIN_PORT=$((base + 5))
 BENCH_ADMIN=127.0.0.1:$ADMIN_PORT
 ADMIN_PW=bench-admin-password

@@ -4,7 +4,7 @@
 # summary and writes it (with the raw numbers) into bench/RESULTS.md. Ctrl-C stops everything it started.
 # Knobs (env): BENCH_DURATION (s per pgbench run, 20), BENCH_LAT_DURATION (s per 1-client run, 10),
 # BENCH_CLIENTS (8), BENCH_THREADS (2), BENCH_SCALE (10), BENCH_ROWS (10000000), BENCH_IDLE_CONNS (1000),
-# BENCH_REWRITE_STMTS (300), BENCH_REWRITE_WARMUP (1000 of each kind), BENCH_PORT_BASE (56430), BENCH_IMAGE (runtime launcher), BENCH_RESULTS
+# BENCH_REWRITE_STMTS (300), BENCH_REWRITE_WARMUP (1000 of each kind), BENCH_PORT_BASE (61430), BENCH_IMAGE (runtime launcher), BENCH_RESULTS
 # (bench/RESULTS.md), BENCH_KEEP=1 keeps the work dir, BR_JAVA_OPTS (passed to the proxy JVM).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +20,7 @@ ROWS=${BENCH_ROWS:-10000000}
 IDLE=${BENCH_IDLE_CONNS:-1000}
 REWRITE_N=${BENCH_REWRITE_STMTS:-300}
 REWRITE_WARMUP=${BENCH_REWRITE_WARMUP:-1000}
-base=${BENCH_PORT_BASE:-56430}
+base=${BENCH_PORT_BASE:-61430}
 PG_PORT=$((base + 2)); BOUNCER_PORT=$((base + 3)); PROXY_PORT=$((base + 4)); ADMIN_PORT=$((base + 5))
 BENCH_ADMIN=127.0.0.1:$ADMIN_PORT
 ADMIN_PW=bench-admin-password
