@@ -28,5 +28,9 @@ q "COPY (SELECT oid, proname, CASE pronamespace WHEN 11 THEN 11 ELSE 13000 END, 
              pronargs, pronargdefaults, prorettype, proargtypes, proallargtypes, proargmodes, proargnames, NULL,
              protrftypes, prosrc, probin, NULL, proconfig, proacl
       FROM pg_proc WHERE oid < 16384 ORDER BY oid) TO STDOUT" > "$OUT/pg_proc.tsv"
+q "COPY (SELECT oid, collname, collnamespace, collowner, collprovider, collisdeterministic, collencoding,
+             collcollate, collctype, colliculocale, collversion FROM pg_collation ORDER BY oid) TO STDOUT" > "$OUT/pg_collation.tsv"
+q "COPY (SELECT word, catcode, barelabel, catdesc, baredesc FROM pg_get_keywords() ORDER BY word) TO STDOUT" > "$OUT/pg_keywords.tsv"
 echo "wrote $(wc -l < "$OUT/pg_type.tsv") types, $(wc -l < "$OUT/pg_am.tsv") access methods," \
-     "$(wc -l < "$OUT/pg_proc.tsv") functions to $OUT"
+     "$(wc -l < "$OUT/pg_proc.tsv") functions, $(wc -l < "$OUT/pg_collation.tsv") collations," \
+     "$(wc -l < "$OUT/pg_keywords.tsv") keywords to $OUT"

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * PostgreSQL 15's built-in types and access methods, as exported by {@code src/build/gen-pg-catalog-data.sh}
- * into {@code catalog/pg_type.tsv} and {@code catalog/pg_am.tsv} (COPY text format, one row a line). The
+ * PostgreSQL 15's built-in types, access methods, collations and keywords, as exported by
+ * {@code src/build/gen-pg-catalog-data.sh} into {@code catalog/pg_type.tsv}, {@code pg_am.tsv},
+ * {@code pg_collation.tsv} and {@code pg_keywords.tsv} (COPY text format, one row a line). The
  * pg_type columns are PostgreSQL's, the ones clients read first; reg* columns hold OIDs.
  */
 final class BuiltinTypes {
@@ -25,9 +26,17 @@ final class BuiltinTypes {
             + "typinput:regproc typoutput:regproc typreceive:regproc typsend:regproc typalign:char typstorage:char "
             + "typndims:int4 typdefault:text typacl:_aclitem";
     static final String PG_AM_COLUMNS = "oid:oid amname:name amtype:char";
+    static final String PG_COLLATION_COLUMNS = "oid:oid collname:name collnamespace:oid collowner:oid "
+            + "collprovider:char collisdeterministic:bool collencoding:int4 collcollate:text collctype:text "
+            + "colliculocale:text collversion:text";
+    /** {@code pg_get_keywords()}'s columns; the normaliser reads the call in FROM as this relation. */
+    static final String KEYWORDS_COLUMNS = "word:text catcode:char barelabel:bool catdesc:text baredesc:text";
+    static final String KEYWORDS_RELATION = "pg_get_keywords_rows";
 
     private static final List<Object[]> TYPES = load("pg_type.tsv", PG_TYPE_COLUMNS);
     private static final List<Object[]> AMS = load("pg_am.tsv", PG_AM_COLUMNS);
+    private static final List<Object[]> COLLATIONS = load("pg_collation.tsv", PG_COLLATION_COLUMNS);
+    private static final List<Object[]> KEYWORDS = load("pg_keywords.tsv", KEYWORDS_COLUMNS);
     private static final Map<Integer, String> NAMES = index(TYPES, 0, 1);
     private static final Map<String, Integer> OIDS = reverse(NAMES);
 
@@ -36,6 +45,10 @@ final class BuiltinTypes {
     static List<Object[]> typeRows() { return TYPES; }
 
     static List<Object[]> amRows() { return AMS; }
+
+    static List<Object[]> collationRows() { return COLLATIONS; }
+
+    static List<Object[]> keywordRows() { return KEYWORDS; }
 
     /** The built-in type's name, or null. */
     static String byOid(int oid) { return NAMES.get(oid); }

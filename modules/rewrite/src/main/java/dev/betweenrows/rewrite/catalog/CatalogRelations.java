@@ -39,6 +39,10 @@ final class CatalogRelations {
         out.add(new Relation(PG, "pg_attribute", Relation.columns(RelationSpecs.PG_ATTRIBUTE), attributes));
         out.add(new Relation(PG, "pg_type", Relation.columns(BuiltinTypes.PG_TYPE_COLUMNS), BuiltinTypes.typeRows()));
         out.add(new Relation(PG, "pg_am", Relation.columns(BuiltinTypes.PG_AM_COLUMNS), BuiltinTypes.amRows()));
+        out.add(new Relation(PG, "pg_collation", Relation.columns(BuiltinTypes.PG_COLLATION_COLUMNS),
+                BuiltinTypes.collationRows()));
+        out.add(new Relation(PG, BuiltinTypes.KEYWORDS_RELATION, Relation.columns(BuiltinTypes.KEYWORDS_COLUMNS),
+                BuiltinTypes.keywordRows()));
         out.add(BuiltinFunctions.PG_PROC);
         out.add(new Relation(PG, "pg_database", Relation.columns(RelationSpecs.PG_DATABASE),
                 List.<Object[]>of(new Object[] {databaseOid(facts), facts.database(), owner, 6, "c", false, true, -1,

@@ -52,9 +52,6 @@ final class RelationSpecs {
             Map.entry("pg_attrdef", "oid:oid adrelid:oid adnum:int2 adbin:pg_node_tree"),
             Map.entry("pg_description", "objoid:oid classoid:oid objsubid:int4 description:text"),
             Map.entry("pg_shdescription", "objoid:oid classoid:oid description:text"),
-            Map.entry("pg_collation", "oid:oid collname:name collnamespace:oid collowner:oid collprovider:char "
-                    + "collisdeterministic:bool collencoding:int4 collcollate:text collctype:text "
-                    + "colliculocale:text collversion:text"),
             Map.entry("pg_inherits", "inhrelid:oid inhparent:oid inhseqno:int4 inhdetachpending:bool"),
             Map.entry("pg_depend", "classid:oid objid:oid objsubid:int4 refclassid:oid refobjid:oid "
                     + "refobjsubid:int4 deptype:char"),

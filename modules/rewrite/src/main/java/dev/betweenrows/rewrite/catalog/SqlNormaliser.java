@@ -59,6 +59,12 @@ final class SqlNormaliser {
                         || t.get(k - 1).is(TokenType.DOT) && k > 1 && t.get(k - 2).isWord("pg_catalog"))) {
                 append(out, "UNNEST(" + INTEGER_SERIES); // a set-returning function in FROM: unnest its array
                 closeAfter.add(matchingParen(t, k + 1));
+            } else if (tok.isWord("pg_get_keywords") && k + 2 < t.size() && t.get(k + 1).is(TokenType.LEFT_PAREN)
+                    && t.get(k + 2).is(TokenType.RIGHT_PAREN) && k > 0 && (t.get(k - 1).isWord("from")
+                        || t.get(k - 1).isWord("join") || t.get(k - 1).is(TokenType.COMMA)
+                        || t.get(k - 1).is(TokenType.DOT) && k > 1 && t.get(k - 2).isWord("pg_catalog"))) {
+                append(out, BuiltinTypes.KEYWORDS_RELATION); // the set-returning function in FROM: its rows
+                k += 2;
             } else if (tok.isWord("operator") && k + 5 < t.size() && t.get(k + 1).is(TokenType.LEFT_PAREN)
                     && t.get(k + 2).isWord("pg_catalog") && t.get(k + 3).is(TokenType.DOT)
                     && t.get(k + 4).is(TokenType.OPERATOR) && t.get(k + 5).is(TokenType.RIGHT_PAREN)) {

@@ -22,6 +22,18 @@ class CatalogQueriesTest {
     }
 
     @Test
+    void builtInCollationsAndKeywords() {
+        AnswerLocally c = run("SELECT collname, collprovider FROM pg_catalog.pg_collation WHERE oid IN (100, 950)"
+                + " ORDER BY oid", CatalogFixture.alice());
+        assertEquals(List.of(List.of("default", "d"), List.of("C", "c")), c.rows());
+        AnswerLocally k = run("SELECT word, catcode FROM pg_catalog.pg_get_keywords() WHERE word IN ('select', 'abort')"
+                + " ORDER BY word", CatalogFixture.alice());
+        assertEquals(List.of(List.of("abort", "U"), List.of("select", "R")), k.rows());
+        AnswerLocally n = run("SELECT count(*) FROM pg_get_keywords() k WHERE k.catcode = 'R'", CatalogFixture.bob());
+        assertEquals(List.of(List.of("77")), n.rows());
+    }
+
+    @Test
     void namespaces() {
         AnswerLocally a = run("SELECT n.nspname AS \"Name\",\n  pg_catalog.pg_get_userbyid(n.nspowner) AS \"Owner\"\n"
                 + "FROM pg_catalog.pg_namespace n\nWHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'\n"
