@@ -88,6 +88,10 @@ if [ "$fresh_br" = 1 ]; then
   policy "hide ssn" column_deny '[{"schemas":["public"],"tables":["customers"],"columns":["ssn"]}]' "" all
   policy "hr summary only" column_allow '[{"schemas":["hr"],"tables":["employees"],"columns":["id","name","department","tenant"]}]' "" role "$ANALYSTS"
   policy "no payments for analysts" table_deny '[{"schemas":["public"],"tables":["payments"]}]' "" role "$ANALYSTS"
+else
+  # A re-run keeps the configured store: point its data source at this run's upstream (the port may differ).
+  DS=$(api GET /api/v1/datasources | sed -n 's/.*"id":"\([^"]*\)","is_active":[a-z]*,"name":"shop".*/\1/p')
+  [ -z "$DS" ] || api PUT "/api/v1/datasources/$DS" "{\"config\":{\"host\":\"127.0.0.1\",\"port\":$PG_PORT}}" >/dev/null
 fi
 
 host=${PROXY%:*}; port=${PROXY##*:}
