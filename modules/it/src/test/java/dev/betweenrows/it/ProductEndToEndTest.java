@@ -84,21 +84,19 @@ class ProductEndToEndTest extends ShopDeployment {
                 }
             }
         }
-        {
-            Clients.Result py = Clients.python("import psycopg2,sys; c=psycopg2.connect(host='127.0.0.1', port=int(sys.argv[1]),"
-                    + " dbname='shop', user='alice', password=sys.argv[2], sslmode='require'); cur=c.cursor();"
-                    + " cur.execute('SELECT count(*) FROM orders WHERE amount > %s', (6,)); print(cur.fetchone()[0]); c.close()",
-                    Integer.toString(proxyPort), ALICE_PW);
-            assertEquals("2", py.out(), py.err());
-            Clients.Result named = Clients.python("import psycopg2,sys; c=psycopg2.connect(host='127.0.0.1', port=int(sys.argv[1]),"
-                    + " dbname='shop', user='alice', password=sys.argv[2], sslmode='require');"
-                    + " cur=c.cursor(name='big'); cur.itersize=1; cur.execute('SELECT id, email FROM customers ORDER BY id');"
-                    + " print(','.join(f'{r[0]}:{r[1]}' for r in cur)); cur.close(); c.rollback();"
-                    + " c.autocommit=False; k=c.cursor(); k.execute('SELECT count(*) FROM orders'); n=k.fetchone()[0]; c.commit();"
-                    + " print(n); c.close()",
-                    Integer.toString(proxyPort), ALICE_PW);
-            assertEquals("1:***,2:***\n3", named.out(), "psycopg2 named (server-side) cursor inside a transaction: " + named.err());
-        }
+        Clients.Result py = Clients.python("import psycopg2,sys; c=psycopg2.connect(host='127.0.0.1', port=int(sys.argv[1]),"
+                + " dbname='shop', user='alice', password=sys.argv[2], sslmode='require'); cur=c.cursor();"
+                + " cur.execute('SELECT count(*) FROM orders WHERE amount > %s', (6,)); print(cur.fetchone()[0]); c.close()",
+                Integer.toString(proxyPort), ALICE_PW);
+        assertEquals("2", py.out(), py.err());
+        Clients.Result named = Clients.python("import psycopg2,sys; c=psycopg2.connect(host='127.0.0.1', port=int(sys.argv[1]),"
+                + " dbname='shop', user='alice', password=sys.argv[2], sslmode='require');"
+                + " cur=c.cursor(name='big'); cur.itersize=1; cur.execute('SELECT id, email FROM customers ORDER BY id');"
+                + " print(','.join(f'{r[0]}:{r[1]}' for r in cur)); cur.close(); c.rollback();"
+                + " c.autocommit=False; k=c.cursor(); k.execute('SELECT count(*) FROM orders'); n=k.fetchone()[0]; c.commit();"
+                + " print(n); c.close()",
+                Integer.toString(proxyPort), ALICE_PW);
+        assertEquals("1:***,2:***\n3", named.out(), "psycopg2 named (server-side) cursor inside a transaction: " + named.err());
         Path nodePg = Clients.nodePg();
         Clients.Result js = Clients.node(nodePg, "const {Client}=require('pg'); const c=new Client({host:'127.0.0.1',"
                 + " port:+process.argv[1], database:'shop', user:'bob', password:process.argv[2], ssl:{rejectUnauthorized:false}});"

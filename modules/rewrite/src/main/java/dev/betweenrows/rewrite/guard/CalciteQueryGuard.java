@@ -43,6 +43,11 @@ public final class CalciteQueryGuard implements QueryGuard {
         }
     }
 
+    /** How many statements were parsed and rewritten so far (cache and template hits are not). */
+    long rewrites() {
+        return queries.rewrites();
+    }
+
     @Override
     public List<String> split(String sql) {
         try {

@@ -18,6 +18,7 @@ import dev.betweenrows.rewrite.scope.ResolveException;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Read queries (also the body of a DECLARE … CURSOR): catalog queries are answered in-process from the emulated,
@@ -31,6 +32,8 @@ final class QueryPath {
     private final RewriteCache<Optional<ShapeTemplate>> shapes;
     private final LiteralShape.Sentinels sentinels = new LiteralShape.Sentinels(new SecureRandom().nextLong());
     private final CatalogQueries catalog;
+    /** Statements parsed and rewritten (sentinel texts included); tests read it to see the caches work. */
+    private final LongAdder rewrites = new LongAdder();
 
     QueryPath(String serverVersion, List<String> searchPath, int cacheSize) {
         this.searchPath = List.copyOf(searchPath);
@@ -97,11 +100,16 @@ final class QueryPath {
 
     private ShapeTemplate template(LiteralShape shape, GuardSession session) {
         try {
+            rewrites.increment();
             Rewrite rewrite = StatementRewriter.rewrite(shape.sentinelText(), resolver(session));
             return ShapeTemplate.of(rewrite.sql(), shape.literals().size(), sentinels, rewrite.applied());
         } catch (ParseFailure | RuntimeException e) {
             return null; // no template; the text's own rewrite reports what is wrong
         }
+    }
+
+    long rewrites() {
+        return rewrites.sum();
     }
 
     private CatalogResolver resolver(GuardSession session) {
@@ -110,6 +118,7 @@ final class QueryPath {
 
     private GuardDecision rewrite(Statement st, int bodyStart, GuardSession session) {
         String body = st.source().substring(bodyStart, st.end());
+        rewrites.increment();
         try {
             Rewrite rewrite = StatementRewriter.rewrite(body, resolver(session));
             String sql = st.source().substring(st.start(), bodyStart) + rewrite.sql();
