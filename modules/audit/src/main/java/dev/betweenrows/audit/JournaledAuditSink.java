@@ -1,6 +1,7 @@
 package dev.betweenrows.audit;
 
 import dev.betweenrows.audit.journal.Journal;
+import dev.betweenrows.audit.journal.RecordCodec;
 import dev.betweenrows.store.AuditSink;
 import dev.betweenrows.store.AuditUnavailableException;
 import dev.betweenrows.store.QueryAuditRecord;
@@ -28,6 +29,7 @@ final class JournaledAuditSink implements AuditSink {
     private static final Logger LOG = Logger.getLogger(JournaledAuditSink.class.getName());
     private static final int BATCH = 500;
     private static final long FSYNC_EVERY_MS = 200;
+    private static final long LINGER_MS = 50;
 
     private final Journal journal;
     private final QueryAuditRepository repo;
@@ -64,9 +66,9 @@ final class JournaledAuditSink implements AuditSink {
             throw new AuditUnavailableException("interrupted while waiting for the audit");
         }
         try {
+            byte[] fields = RecordCodec.fields(record);   // encoded before taking the lock every session appends under
             synchronized (queue) {   // journal order = queue order, so checkpoints never skip a record
-                long seq = journal.append(record);
-                queue.add(new Journal.Entry(seq, record));
+                queue.add(journal.append(record, fields));
             }
         } catch (IOException | RuntimeException e) {
             room.release();
@@ -87,47 +89,71 @@ final class JournaledAuditSink implements AuditSink {
 
     private void writeLoop() {
         long lastSync = System.nanoTime();
+        long committed = 0;   // every journal sequence number up to this one is in the store
+        boolean gaveUp = false;
         while (!closing || !queue.isEmpty()) {
             try {
                 List<Journal.Entry> batch = new ArrayList<>(BATCH);
                 Journal.Entry first = queue.poll(FSYNC_EVERY_MS, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     batch.add(first);
-                    queue.drainTo(batch, BATCH - 1);
-                    commit(batch);
+                    lingerFor(batch);
+                    if (!commit(batch)) gaveUp = true;   // its records stay above the checkpoint
+                    else if (!gaveUp) committed = batch.getLast().seq();
                 }
-                if (System.nanoTime() - lastSync > FSYNC_EVERY_MS * 1_000_000) {
+                // fsync and checkpoint at most every FSYNC_EVERY_MS, not per batch: a checkpoint that lags
+                // only means a few records are replayed (idempotently, by id) after a crash
+                if (System.nanoTime() - lastSync > FSYNC_EVERY_MS * 1_000_000 || (closing && queue.isEmpty())) {
                     journal.force();
+                    journal.checkpoint(committed);
                     lastSync = System.nanoTime();
                 }
             } catch (InterruptedException e) {
                 if (!closing) Thread.currentThread().interrupt();
             } catch (IOException e) {
-                LOG.log(Level.WARNING, "audit journal fsync failed: " + e.getMessage());
+                LOG.log(Level.WARNING, "audit journal fsync or checkpoint failed: " + e.getMessage());
             }
         }
     }
 
-    private void commit(List<Journal.Entry> batch) throws InterruptedException {
+    /**
+     * Collects up to {@link #BATCH} records, waiting at most {@link #LINGER_MS} for more: each commit costs the
+     * store a connection, a transaction and a block row, so a few large commits cost far less CPU than many small
+     * ones. Records are already journaled; this only delays when they show in the store.
+     */
+    private void lingerFor(List<Journal.Entry> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + LINGER_MS * 1_000_000;
+        queue.drainTo(batch, BATCH - batch.size());
+        while (batch.size() < BATCH && !closing) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) return;
+            Journal.Entry next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) return;
+            batch.add(next);
+            queue.drainTo(batch, BATCH - batch.size());
+        }
+    }
+
+    /** Writes the batch to the store, retrying; false when closing gave up (the journal keeps it). */
+    private boolean commit(List<Journal.Entry> batch) throws InterruptedException {
         long backoff = 100;
         boolean firstAttempt = true;
         while (true) {
             try {
                 var records = batch.stream().map(Journal.Entry::record).toList();
                 // a retry may follow a commit whose acknowledgement was lost: only then check for duplicates
-                if (firstAttempt) repo.insertNew(records);
+                if (firstAttempt) repo.insertNew(records, batch.stream().map(Journal.Entry::json).toList());
                 else repo.insertAll(records);
-                journal.checkpoint(batch.getLast().seq());
                 room.release(batch.size());
-                return;
-            } catch (RuntimeException | IOException e) {
+                return true;
+            } catch (RuntimeException e) {
                 firstAttempt = false;
                 long n = writeFailures.incrementAndGet();
                 if (n == 1 || n % 50 == 0) {
                     LOG.log(Level.WARNING, "audit store write failed (" + n + " so far), retrying; records stay journaled: "
                             + e.getMessage());
                 }
-                if (closing && backoff > 2000) return;   // left in the journal: replayed on the next start
+                if (closing && backoff > 2000) return false;   // left in the journal: replayed on the next start
                 Thread.sleep(backoff);
                 backoff = Math.min(backoff * 2, 5000);
             }

@@ -20,15 +20,20 @@ import java.util.stream.Stream;
  * {@code seg-<first seq>.jsonl}. {@link #append} returns once the line is written to the OS (it
  * survives a crash of this process; {@link #force} makes it survive an OS crash). The checkpoint
  * names the highest sequence number committed to the store; segments entirely below it are deleted.
+ *
+ * <p>Appends (on every client's statement path) never wait for a disk flush: {@link #force} and
+ * {@link #checkpoint} fsync outside the append lock, on the writer thread.
  */
 public final class Journal implements AutoCloseable {
     private static final long SEGMENT_BYTES = 16L << 20;
     private final Path dir;
-    private long nextSeq;
-    private long checkpoint;
-    private long segmentFirstSeq;
-    private FileChannel segment;
-    private boolean dirty;
+    private final Object appendLock = new Object();
+    private final Object checkpointLock = new Object();
+    private long nextSeq;                       // guarded by appendLock
+    private volatile long checkpoint;           // written under checkpointLock
+    private volatile long segmentFirstSeq;      // written under appendLock
+    private volatile FileChannel segment;       // written under appendLock
+    private volatile boolean dirty;
 
     private Journal(Path dir, long nextSeq, long checkpoint) {
         this.dir = dir;
@@ -50,36 +55,54 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    /** Writes the record and returns its sequence number. */
-    public synchronized long append(QueryAuditRecord record) throws IOException {
-        long seq = nextSeq;
-        ByteBuffer line = StandardCharsets.UTF_8.encode(RecordCodec.encode(seq, record) + "\n");
-        while (line.hasRemaining()) segment.write(line);
-        nextSeq++;
-        dirty = true;
-        if (segment.size() > SEGMENT_BYTES) {
-            segment.force(false);
-            segment.close();
-            openSegment();
-        }
-        return seq;
+    /** Writes the record; the entry has its sequence number and its line (so the store need not encode it again). */
+    public Entry append(QueryAuditRecord record) throws IOException {
+        return append(record, RecordCodec.fields(record));
     }
 
-    /** fsync of what was appended since the last call. */
-    public synchronized void force() throws IOException {
-        if (dirty) {
-            segment.force(false);
-            dirty = false;
+    /** {@link #append(QueryAuditRecord)} with the record's fields already encoded ({@link RecordCodec#fields}). */
+    public Entry append(QueryAuditRecord record, byte[] fields) throws IOException {
+        synchronized (appendLock) {
+            long seq = nextSeq;
+            byte[] json = RecordCodec.line(seq, fields);
+            ByteBuffer line = ByteBuffer.allocate(json.length + 1).put(json).put((byte) '\n').flip();
+            while (line.hasRemaining()) segment.write(line);
+            nextSeq++;
+            dirty = true;
+            if (segment.size() > SEGMENT_BYTES) {
+                segment.force(false);
+                segment.close();
+                openSegment();
+            }
+            return new Entry(seq, record, json);
+        }
+    }
+
+    /** fsync of what was appended since the last call; appends go on meanwhile. */
+    public void force() throws IOException {
+        if (!dirty) return;
+        dirty = false;
+        FileChannel current = segment;
+        try {
+            current.force(false);
+        } catch (java.nio.channels.ClosedChannelException rotated) {
+            // append closed it after forcing it itself when it started the next segment
         }
     }
 
     /** Records after the checkpoint, in sequence order (a torn last line is ignored). */
-    public synchronized List<Entry> uncommitted() throws IOException {
+    public List<Entry> uncommitted() throws IOException {
         return readAll(dir).stream().filter(e -> e.seq() > checkpoint).sorted(java.util.Comparator.comparingLong(Entry::seq)).toList();
     }
 
     /** Everything up to {@code seq} is in the store: remember it and delete segments no longer needed. */
-    public synchronized void checkpoint(long seq) throws IOException {
+    public void checkpoint(long seq) throws IOException {
+        synchronized (checkpointLock) {
+            writeCheckpoint(seq);
+        }
+    }
+
+    private void writeCheckpoint(long seq) throws IOException {
         if (seq <= checkpoint) return;
         checkpoint = seq;
         Path tmp = dir.resolve("checkpoint.tmp");
@@ -97,14 +120,16 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    public synchronized long checkpointSeq() {
+    public long checkpointSeq() {
         return checkpoint;
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        force();
-        segment.close();
+    public void close() throws IOException {
+        synchronized (appendLock) {
+            segment.force(false);
+            segment.close();
+        }
     }
 
     private void openSegment() throws IOException {
@@ -144,6 +169,6 @@ public final class Journal implements AutoCloseable {
         return entries;
     }
 
-    /** A journal entry. */
-    public record Entry(long seq, QueryAuditRecord record) {}
+    /** A journal entry: the record and its line as written (a JSON object in UTF-8). */
+    public record Entry(long seq, QueryAuditRecord record, byte[] json) {}
 }

@@ -4,251 +4,254 @@ import dev.betweenrows.store.Page;
 import dev.betweenrows.store.PageRequest;
 import dev.betweenrows.store.QueryAuditFilter;
 import dev.betweenrows.store.QueryAuditRecord;
-import dev.betweenrows.store.QueryAuditRecord.AppliedPolicyRef;
 import dev.betweenrows.store.QueryAuditRepository;
-import io.helidon.dbclient.DbClient;
-import io.helidon.dbclient.DbRow;
-import io.helidon.dbclient.DbTransaction;
-import jakarta.json.JsonObject;
+import dev.betweenrows.store.StoreException;
+import dev.betweenrows.store.derby.AuditBlocks.Block;
+import dev.betweenrows.store.derby.AuditBlocks.Condition;
+import dev.betweenrows.store.derby.AuditBlocks.Order;
 
-import java.sql.Clob;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
-/** The query audit table: batch inserts (group commit), filtered listing, export and purge. */
+/**
+ * The query audit in blocks (V13): each group commit of the audit writer is one block row holding its records,
+ * so a statement costs the store a share of one row instead of a row and three index entries. Reads open the
+ * blocks a filter may match (stat rows and time bounds narrow them) and merge their records in order.
+ */
 final class DbQueryAuditRepository implements QueryAuditRepository {
-    private static final String COLUMNS = "id, occurred_at, kind, user_id, username, datasource_id, datasource_name,"
-            + " client_addr, application_name, session_id, statement_index, protocol, original_sql, rewritten_sql,"
-            + " policies_json, decision, sql_state, message, reason, guard_micros, total_micros, rows_returned,"
-            + " bytes_returned, parameters_json";
-    private static final String INSERT = "INSERT INTO br_query_audit (" + COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final int EXPORT_PAGE = 500;
-    private final DbClient db;
     private final javax.sql.DataSource jdbc;
 
-    DbQueryAuditRepository(DbClient db, javax.sql.DataSource jdbc) {
-        this.db = db;
+    DbQueryAuditRepository(javax.sql.DataSource jdbc) {
         this.jdbc = jdbc;
     }
 
-    /**
-     * The audit's hot path: one JDBC batch per group commit. Plain JDBC here (not DB Client) because a
-     * batch of a few hundred rows is one round of statement executions instead of one per row.
-     */
+    /** The audit's hot path: one block per group commit, in one transaction. */
     @Override
     public void insertNew(Collection<QueryAuditRecord> records) {
         if (records.isEmpty()) return;
-        try (java.sql.Connection c = jdbc.getConnection()) {
-            c.setAutoCommit(false);
-            try (java.sql.PreparedStatement ps = c.prepareStatement(INSERT)) {
-                for (QueryAuditRecord r : records) {
-                    Object[] v = values(r);
-                    for (int i = 0; i < v.length; i++) {
-                        if (v[i] == null) ps.setNull(i + 1, NULL_TYPES[i]);
-                        else ps.setObject(i + 1, v[i]);
-                    }
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-                c.commit();
-            } catch (java.sql.SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (java.sql.SQLException e) {
-            throw new dev.betweenrows.store.StoreException("audit batch insert failed: " + e.getMessage(), e);
-        }
+        inTransaction(c -> AuditBlocks.write(c, List.copyOf(records)));
     }
 
-    /** SQL types of the INSERT's parameters, for NULLs (Derby rejects untyped NULLs). */
-    private static final int[] NULL_TYPES = {
-            java.sql.Types.VARCHAR, java.sql.Types.TIMESTAMP, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
-            java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
-            java.sql.Types.VARCHAR, java.sql.Types.BIGINT, java.sql.Types.INTEGER, java.sql.Types.VARCHAR,
-            java.sql.Types.CLOB, java.sql.Types.CLOB, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
-            java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.BIGINT,
-            java.sql.Types.BIGINT, java.sql.Types.BIGINT, java.sql.Types.BIGINT, java.sql.Types.CLOB};
+    @Override
+    public void insertNew(List<QueryAuditRecord> records, List<byte[]> json) {
+        if (records.size() != json.size()) throw new IllegalArgumentException("one JSON object per record");
+        if (records.isEmpty()) return;
+        byte[] payload = AuditBlockCodec.encodeEncoded(json);
+        inTransaction(c -> AuditBlocks.write(c, records, payload));
+    }
 
     @Override
     public void insertAll(Collection<QueryAuditRecord> records) {
         if (records.isEmpty()) return;
         Set<String> present = new HashSet<>(existing(records.stream().map(QueryAuditRecord::id).toList()));
-        DbTransaction t = db.transaction();
-        try {
-            for (QueryAuditRecord r : records) {
-                if (present.add(r.id())) {
-                    t.insert(INSERT, values(r));
-                }
-            }
-            t.commit();
-        } catch (RuntimeException e) {
-            try {
-                t.rollback();
-            } catch (RuntimeException ignored) {
-                // the failure is what matters
-            }
-            throw Transactions.translate(e);
+        List<QueryAuditRecord> fresh = new ArrayList<>();
+        for (QueryAuditRecord r : records) {
+            if (present.add(r.id())) fresh.add(r);
         }
+        insertNew(fresh);
     }
 
     @Override
     public List<String> existing(Collection<String> ids) {
+        Set<String> wanted = new LinkedHashSet<>(ids);
         List<String> found = new ArrayList<>();
-        List<String> all = List.copyOf(ids);
-        for (int i = 0; i < all.size(); i += 200) {
-            List<String> chunk = all.subList(i, Math.min(all.size(), i + 200));
-            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-            found.addAll(Rows.list(db.execute(), r -> Rows.str(r, 1),
-                    "SELECT id FROM br_query_audit WHERE id IN (" + marks + ")", chunk.toArray()));
-        }
-        return found;
-    }
-
-    @Override
-    public Page<QueryAuditRecord> list(QueryAuditFilter filter, PageRequest page) {
-        Where w = where(filter);
-        long total = Rows.count(db.execute(), "SELECT COUNT(*) FROM br_query_audit" + w.sql, w.params());
-        List<QueryAuditRecord> items = Rows.list(db.execute(), DbQueryAuditRepository::toRecord,
-                "SELECT " + COLUMNS + " FROM br_query_audit" + w.sql + " ORDER BY occurred_at DESC, id"
-                        + Rows.page(page.offset(), page.pageSize()), w.params());
-        return new Page<>(items, total, page.page(), page.pageSize());
-    }
-
-    @Override
-    public long count(QueryAuditFilter filter) {
-        Where w = where(filter);
-        return Rows.count(db.execute(), "SELECT COUNT(*) FROM br_query_audit" + w.sql, w.params());
+        Map<Long, Set<String>> opened = new HashMap<>();
+        return read(c -> {
+            for (String id : wanted) {
+                for (long block : blocksMayHold(c, id)) {
+                    Set<String> inside = opened.get(block);
+                    if (inside == null) {
+                        inside = new HashSet<>();
+                        for (QueryAuditRecord r : AuditBlocks.records(c, block)) inside.add(r.id());
+                        opened.put(block, inside);
+                    }
+                    if (inside.contains(id)) {
+                        found.add(id);
+                        break;
+                    }
+                }
+            }
+            return found;
+        });
     }
 
     @Override
     public Optional<QueryAuditRecord> find(String id) {
-        return Rows.one(db.execute(), DbQueryAuditRepository::toRecord,
-                "SELECT " + COLUMNS + " FROM br_query_audit WHERE id = ?", id);
+        return read(c -> {
+            for (long block : blocksMayHold(c, id)) {
+                for (QueryAuditRecord r : AuditBlocks.records(c, block)) {
+                    if (r.id().equals(id)) return Optional.of(r);
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    @Override
+    public Page<QueryAuditRecord> list(QueryAuditFilter filter, PageRequest page) {
+        return read(c -> {
+            List<QueryAuditRecord> items = new ArrayList<>(page.pageSize());
+            Iterator<QueryAuditRecord> records = new AuditRecordMerge(c, AuditBlocks.mayMatch(filter), Order.NEWEST_FIRST,
+                    matches(filter));
+            for (long skipped = 0; skipped < page.offset() && records.hasNext(); skipped++) records.next();
+            while (items.size() < page.pageSize() && records.hasNext()) items.add(records.next());
+            return new Page<>(items, count(c, filter), page.page(), page.pageSize());
+        });
+    }
+
+    @Override
+    public long count(QueryAuditFilter filter) {
+        return read(c -> count(c, filter));
+    }
+
+    /**
+     * Without a text search, whole blocks inside the time range are counted from their stat rows and only the
+     * blocks at the range's edges are opened; a text search opens every block that may match.
+     */
+    private static long count(Connection c, QueryAuditFilter f) throws SQLException {
+        Predicate<QueryAuditRecord> keep = matches(f);
+        Condition mayMatch = AuditBlocks.mayMatch(f);
+        if (f.search() != null && !f.search().isBlank()) return countOpened(c, mayMatch, keep);
+        long n = AuditBlocks.sumStats(c, AuditBlocks.inside(f), AuditBlocks.statMatches(f));
+        if (f.from() == null && f.to() == null) return n;
+        List<String> outside = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (f.from() != null) {
+            outside.add("b.first_at < ?");
+            params.add(Rows.ts(f.from()));
+        }
+        if (f.to() != null) {
+            outside.add("b.last_at >= ?");
+            params.add(Rows.ts(f.to()));
+        }
+        return n + countOpened(c, mayMatch.and("(" + String.join(" OR ", outside) + ")", params.toArray()), keep);
+    }
+
+    private static long countOpened(Connection c, Condition where, Predicate<QueryAuditRecord> keep) throws SQLException {
+        long n = 0;
+        for (Iterator<Block> blocks = AuditBlocks.walk(c, where, Order.OLDEST_FIRST); blocks.hasNext(); ) {
+            for (QueryAuditRecord r : AuditBlocks.records(c, blocks.next().id())) {
+                if (keep.test(r)) n++;
+            }
+        }
+        return n;
     }
 
     @Override
     public void export(Instant from, Instant to, Consumer<QueryAuditRecord> sink) {
-        Instant cursorTime = from;
-        String cursorId = "";   // keyset cursor: every id sorts after "", so records at exactly `from` are included
-        while (true) {
-            List<QueryAuditRecord> page = Rows.list(db.execute(), DbQueryAuditRepository::toRecord,
-                    "SELECT " + COLUMNS + " FROM br_query_audit WHERE occurred_at < ?"
-                            + " AND (occurred_at > ? OR (occurred_at = ? AND id > ?))"
-                            + " ORDER BY occurred_at, id" + Rows.page(0, EXPORT_PAGE),
-                    Rows.ts(to), Rows.ts(cursorTime), Rows.ts(cursorTime), cursorId);
-            page.forEach(sink);
-            if (page.size() < EXPORT_PAGE) return;
-            QueryAuditRecord last = page.getLast();
-            cursorTime = last.occurredAt();
-            cursorId = last.id();
-        }
+        QueryAuditFilter range = new QueryAuditFilter(null, null, null, null, from, to, null);
+        read(c -> {
+            Iterator<QueryAuditRecord> records = new AuditRecordMerge(c, AuditBlocks.mayMatch(range), Order.OLDEST_FIRST,
+                    matches(range));
+            while (records.hasNext()) sink.accept(records.next());
+            return null;
+        });
     }
 
+    /**
+     * Deletes whole blocks older than {@code before}, oldest first, until {@code limit} records are gone (the
+     * last block may go past it, so the result is {@code limit} or more while old blocks remain); then takes the
+     * old records out of blocks that straddle {@code before}.
+     */
     @Override
     public int purgeOlderThan(Instant before, int limit) {
-        List<String> ids = Rows.list(db.execute(), r -> Rows.str(r, 1),
-                "SELECT id FROM br_query_audit WHERE occurred_at < ? ORDER BY occurred_at" + Rows.page(0, limit),
-                Rows.ts(before));
-        int deleted = 0;
-        for (int i = 0; i < ids.size(); i += 200) {
-            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + 200));
-            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-            deleted += (int) db.execute().delete("DELETE FROM br_query_audit WHERE id IN (" + marks + ")", chunk.toArray());
-        }
-        return deleted;
+        int[] deleted = {0};
+        inTransaction(c -> {
+            Condition old = Condition.none().and("b.last_at < ?", Rows.ts(before));
+            for (Iterator<Block> blocks = AuditBlocks.walk(c, old, Order.OLDEST_FIRST); blocks.hasNext(); ) {
+                Block b = blocks.next();
+                if (deleted[0] >= limit) return;
+                AuditBlocks.delete(c, b.id());
+                deleted[0] += b.count();
+            }
+            Condition straddling = Condition.none().and("b.first_at < ?", Rows.ts(before)).and("b.last_at >= ?", Rows.ts(before));
+            List<Block> edge = new ArrayList<>();
+            AuditBlocks.walk(c, straddling, Order.OLDEST_FIRST).forEachRemaining(edge::add);
+            for (Block b : edge) {
+                List<QueryAuditRecord> kept = AuditBlocks.records(c, b.id()).stream()
+                        .filter(r -> !r.occurredAt().isBefore(before)).toList();
+                AuditBlocks.delete(c, b.id());
+                if (!kept.isEmpty()) AuditBlocks.write(c, kept);
+                deleted[0] += b.count() - kept.size();
+            }
+        });
+        return deleted[0];
     }
 
-    private record Where(String sql, List<Object> list) {
-        Object[] params() {
-            return list.toArray();
-        }
-    }
-
-    private static Where where(QueryAuditFilter f) {
-        StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
-        add(sql, params, "user_id = ?", f.userId());
-        add(sql, params, "datasource_id = ?", f.dataSourceId());
-        add(sql, params, "decision = ?", f.decision() == null ? null : f.decision().name());
-        add(sql, params, "kind = ?", f.kind() == null ? null : f.kind().name());
-        add(sql, params, "occurred_at >= ?", Rows.ts(f.from()));
-        add(sql, params, "occurred_at < ?", Rows.ts(f.to()));
-        if (f.search() != null && !f.search().isBlank()) {
-            sql.append(" AND (LOWER(CAST(SUBSTR(original_sql, 1, 32000) AS VARCHAR(32000))) LIKE ? ESCAPE '\\'"
-                    + " OR LOWER(CAST(SUBSTR(rewritten_sql, 1, 32000) AS VARCHAR(32000))) LIKE ? ESCAPE '\\')");
-            String pattern = Rows.containsPattern(f.search().toLowerCase(java.util.Locale.ROOT));
-            params.add(pattern);
-            params.add(pattern);
-        }
-        return new Where(sql.toString(), params);
-    }
-
-    private static void add(StringBuilder sql, List<Object> params, String condition, Object value) {
-        if (value != null) {
-            sql.append(" AND ").append(condition);
-            params.add(value);
-        }
-    }
-
-    private static Object[] values(QueryAuditRecord r) {
-        var policies = Json.array();
-        for (AppliedPolicyRef p : r.policies()) {
-            policies.add(Json.object().add("id", p.id()).add("name", p.name()).add("version", p.version()));
-        }
-        return new Object[]{r.id(), Rows.ts(r.occurredAt()), r.kind().name(), r.userId(), r.username(), r.dataSourceId(),
-                r.dataSourceName(), r.clientAddress(), truncate(r.applicationName(), 128), r.sessionId(), r.statementIndex(),
-                r.protocol(), r.originalSql(), r.rewrittenSql(), policies.build().toString(), r.decision().name(),
-                r.sqlState(), truncate(r.message(), 2000), truncate(r.reason(), 2000), r.guardMicros(), r.totalMicros(),
-                r.rowsReturned(), r.bytesReturned(), r.parametersJson()};
-    }
-
-    private static QueryAuditRecord toRecord(DbRow r) {
-        List<AppliedPolicyRef> policies = new ArrayList<>();
-        String pj = Rows.str(r, 15);
-        if (pj != null) {
-            for (var v : Json.parse(pj).asJsonArray()) {
-                JsonObject o = v.asJsonObject();
-                policies.add(new AppliedPolicyRef(o.getString("id"), o.getString("name"), o.getJsonNumber("version").longValue()));
+    /** Blocks whose id range covers {@code id}, newest first (ids are time-ordered, so usually one). */
+    private static List<Long> blocksMayHold(Connection c, String id) throws SQLException {
+        List<Long> blocks = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM br_query_audit_block WHERE min_id <= ? AND max_id >= ? ORDER BY last_at DESC, id DESC")) {
+            ps.setString(1, id);
+            ps.setString(2, id);
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) blocks.add(r.getLong(1));
             }
         }
-        return new QueryAuditRecord(Rows.str(r, 1), Rows.time(r, 2), QueryAuditRecord.Kind.valueOf(Rows.str(r, 3)),
-                Rows.str(r, 4), Rows.str(r, 5), Rows.str(r, 6), Rows.str(r, 7), Rows.str(r, 8), Rows.str(r, 9),
-                longOrNull(r, 10), intOrNull(r, 11), Rows.str(r, 12), text(r, 13), text(r, 14), policies,
-                QueryAuditRecord.Decision.valueOf(Rows.str(r, 16)), Rows.str(r, 17), Rows.str(r, 18), Rows.str(r, 19),
-                longOrNull(r, 20), longOrNull(r, 21), longOrNull(r, 22), longOrNull(r, 23), text(r, 24));
+        return blocks;
     }
 
-    private static String text(DbRow r, int i) {
-        Object v = Rows.raw(r, i);
-        if (v instanceof Clob c) {
+    /** The whole filter on one record (the stat rows only narrow which blocks are opened). */
+    static Predicate<QueryAuditRecord> matches(QueryAuditFilter f) {
+        String needle = f.search() == null || f.search().isBlank() ? null : f.search().toLowerCase(Locale.ROOT);
+        return r -> (f.userId() == null || f.userId().equals(r.userId()))
+                && (f.dataSourceId() == null || f.dataSourceId().equals(r.dataSourceId()))
+                && (f.decision() == null || f.decision() == r.decision())
+                && (f.kind() == null || f.kind() == r.kind())
+                && (f.from() == null || !r.occurredAt().isBefore(f.from()))
+                && (f.to() == null || r.occurredAt().isBefore(f.to()))
+                && (needle == null || contains(r.originalSql(), needle) || contains(r.rewrittenSql(), needle));
+    }
+
+    private static boolean contains(String text, String lowerNeedle) {
+        return text != null && text.toLowerCase(Locale.ROOT).contains(lowerNeedle);
+    }
+
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    interface SqlStep {
+        void run(Connection c) throws SQLException;
+    }
+
+    private <T> T read(SqlWork<T> work) {
+        try (Connection c = jdbc.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("query audit read failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void inTransaction(SqlStep step) {
+        try (Connection c = jdbc.getConnection()) {
+            c.setAutoCommit(false);
             try {
-                return c.getSubString(1, (int) c.length());
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot read audit text", e);
+                step.run(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
             }
+        } catch (SQLException e) {
+            throw new StoreException("query audit write failed: " + e.getMessage(), e);
         }
-        return v == null ? null : v.toString();
-    }
-
-    private static Long longOrNull(DbRow r, int i) {
-        Object v = Rows.raw(r, i);
-        return v == null ? null : ((Number) v).longValue();
-    }
-
-    private static Integer intOrNull(DbRow r, int i) {
-        Object v = Rows.raw(r, i);
-        return v == null ? null : ((Number) v).intValue();
-    }
-
-    private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

@@ -69,7 +69,7 @@ final class DerbyAdminStore implements AdminStore {
         this.policies = new DbPolicyRepository(tx);
         this.assignments = new DbAssignmentRepository(tx);
         this.audit = new DbAdminAuditRepository(tx);
-        this.queryAudit = new DbQueryAuditRepository(tx.db(), ds);
+        this.queryAudit = new DbQueryAuditRepository(ds);
     }
 
     static DerbyAdminStore open(StoreOptions options) {
@@ -89,14 +89,17 @@ final class DerbyAdminStore implements AdminStore {
             EmbeddedDataSource ds = StoreFiles.dataSource(dir, true);
             StoreFiles.checkBoots(ds, dir);
             MigrationReport report;
+            // after start-up the database exists: connections without create=true skip Derby's warning per connection
+            EmbeddedDataSource existing = StoreFiles.dataSource(dir, false);
             try {
                 report = MigrationProtocol.run(ds, dir, options, migrations);
+                LegacyQueryAuditMove.run(existing);
             } catch (RuntimeException e) {
                 StoreFiles.shutdown(dir);
                 throw e;
             }
-            DbClient db = JdbcClientBuilder.create().connectionPool(new DataSourcePool(ds)).build();
-            return new DerbyAdminStore(dir, lock, db, ds, report, box);
+            DbClient db = JdbcClientBuilder.create().connectionPool(new DataSourcePool(existing)).build();
+            return new DerbyAdminStore(dir, lock, db, existing, report, box);
         } catch (RuntimeException e) {
             lock.close();
             throw e;

@@ -42,7 +42,8 @@ class MigrationStepsTest {
                 List.of("9", "br_admin_audit"),
                 List.of("10", "br_store_meta"),
                 List.of("11", "br_query_audit"),
-                List.of("12", "br_catalog_key"));
+                List.of("12", "br_catalog_key"),
+                List.of("13", "br_query_audit_block", "br_query_audit_block_stat"));
     }
 
     @Test
