@@ -33,6 +33,7 @@ public final class Journal implements AutoCloseable {
     private volatile long checkpoint;           // written under checkpointLock
     private volatile long segmentFirstSeq;      // written under appendLock
     private volatile FileChannel segment;       // written under appendLock
+    private long segmentBytes;                  // guarded by appendLock: no fstat per append
     private volatile boolean dirty;
 
     private Journal(Path dir, long nextSeq, long checkpoint) {
@@ -67,9 +68,10 @@ public final class Journal implements AutoCloseable {
             byte[] json = RecordCodec.line(seq, fields);
             ByteBuffer line = ByteBuffer.allocate(json.length + 1).put(json).put((byte) '\n').flip();
             while (line.hasRemaining()) segment.write(line);
+            segmentBytes += json.length + 1;
             nextSeq++;
             dirty = true;
-            if (segment.size() > SEGMENT_BYTES) {
+            if (segmentBytes > SEGMENT_BYTES) {
                 segment.force(false);
                 segment.close();
                 openSegment();
@@ -136,6 +138,7 @@ public final class Journal implements AutoCloseable {
         segmentFirstSeq = nextSeq;
         segment = FileChannel.open(dir.resolve(name(segmentFirstSeq)), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
+        segmentBytes = segment.size();
     }
 
     private static String name(long firstSeq) {

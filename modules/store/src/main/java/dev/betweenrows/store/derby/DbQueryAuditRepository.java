@@ -36,6 +36,8 @@ import java.util.function.Predicate;
  */
 final class DbQueryAuditRepository implements QueryAuditRepository {
     private final javax.sql.DataSource jdbc;
+    /** Kept by the writer between commits: a new Derby connection costs more than a block of a hundred records. */
+    private Connection writerConnection;   // guarded by this
 
     DbQueryAuditRepository(javax.sql.DataSource jdbc) {
         this.jdbc = jdbc;
@@ -53,7 +55,40 @@ final class DbQueryAuditRepository implements QueryAuditRepository {
         if (records.size() != json.size()) throw new IllegalArgumentException("one JSON object per record");
         if (records.isEmpty()) return;
         byte[] payload = AuditBlockCodec.encodeEncoded(json);
-        inTransaction(c -> AuditBlocks.write(c, records, payload));
+        synchronized (this) {
+            try {
+                if (writerConnection == null || writerConnection.isClosed()) {
+                    writerConnection = jdbc.getConnection();
+                    writerConnection.setAutoCommit(false);
+                }
+                try {
+                    AuditBlocks.write(writerConnection, records, payload);
+                    writerConnection.commit();
+                } catch (SQLException | RuntimeException e) {
+                    Connection broken = writerConnection;
+                    writerConnection = null;
+                    try (broken) {
+                        broken.rollback();
+                    } catch (SQLException ignored) {
+                        // the write's failure is what matters
+                    }
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw new StoreException("query audit write failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Closes the writer's connection (the store is closing). */
+    synchronized void close() {
+        if (writerConnection == null) return;
+        try (Connection c = writerConnection) {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // closing anyway
+        }
+        writerConnection = null;
     }
 
     @Override

@@ -49,7 +49,7 @@ final class DerbyAdminStore implements AdminStore {
     private final PolicyRepository policies;
     private final AssignmentRepository assignments;
     private final AdminAuditRepository audit;
-    private final QueryAuditRepository queryAudit;
+    private final DbQueryAuditRepository queryAudit;
     private final SessionBindings bindings = new StoreSessionBindings(this);
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -205,6 +205,7 @@ final class DerbyAdminStore implements AdminStore {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        queryAudit.close();
         db.close();
         StoreFiles.shutdown(dir);
         lock.close();
