@@ -48,13 +48,25 @@ public final class CalciteQueryGuard implements QueryGuard {
         return queries.rewrites();
     }
 
+    /**
+     * The wire splits a simple Query and then checks each piece on the same thread. When the whole string is one
+     * statement, its tokens are kept here for that check, so the text is not lexed twice.
+     */
+    private final ThreadLocal<Statement> wholeStringSplit = new ThreadLocal<>();
+
     @Override
     public List<String> split(String sql) {
         try {
-            return StatementSplitter.split(sql).stream().map(Statement::text).toList();
+            List<Statement> statements = StatementSplitter.split(sql);
+            Statement only = statements.size() == 1 ? statements.getFirst() : null;
+            if (only != null && only.start() == 0 && only.end() == sql.length()) wholeStringSplit.set(only);
+            else wholeStringSplit.remove();
+            return statements.stream().map(Statement::text).toList();
         } catch (LexException e) {
+            wholeStringSplit.remove();
             return List.of(sql); // check() refuses the whole string with the lexer's error
         } catch (RuntimeException e) {
+            wholeStringSplit.remove();
             return List.of(sql);
         }
     }
@@ -63,7 +75,10 @@ public final class CalciteQueryGuard implements QueryGuard {
         if (request.protocol() == Protocol.EXTENDED) {
             return classified(StatementSplitter.single(request.sql()), session, catalogParameters(request));
         }
-        List<Statement> statements = StatementSplitter.split(request.sql());
+        Statement split = wholeStringSplit.get();
+        wholeStringSplit.remove();
+        List<Statement> statements = split != null && split.source() == request.sql()   // the very string just split
+                ? List.of(split) : StatementSplitter.split(request.sql());
         if (statements.size() > 1) {
             return new Refuse("0A000", "multiple statements not supported yet", "send one statement per query",
                     statements.get(1).start() + 1, "multi-statement text");

@@ -102,6 +102,21 @@ class SessionControlArgsTest {
         assertEquals("42601", assertInstanceOf(GuardDecision.Refuse.class, d).sqlState());
     }
 
+    /** The tokens kept from split() serve only the very string that was split, whatever is checked next. */
+    @Test
+    void aCheckAfterASplitDecidesOnItsOwnText() {
+        String begin = "BEGIN READ ONLY";
+        assertEquals(List.of(begin), guard.split(begin));
+        assertEquals(ControlKind.COMMIT, control("COMMIT").kind());   // another text: not the kept tokens
+        assertEquals(List.of(begin), guard.split(begin));
+        assertEquals(Boolean.FALSE, control(new String("BEGIN READ WRITE")).args().readOnly());
+        assertEquals(List.of(begin), guard.split(begin));
+        SessionControl same = control(begin);
+        assertEquals(ControlKind.BEGIN, same.kind());
+        assertEquals(Boolean.TRUE, same.args().readOnly());
+        assertEquals(ControlKind.ROLLBACK, control("ROLLBACK").kind());   // and they are used once only
+    }
+
     @Test
     void extendedProtocolRefusesSeveralStatementsLikePostgres() {
         GuardDecision d = guard.check(new GuardRequest(Shop.session(), Protocol.EXTENDED, "SELECT 1; SELECT 2",
