@@ -17,8 +17,9 @@ import java.util.Set;
  *     WHERE filters AND lookups OFFSET 0)</pre>
  * Masks are computed inside, so everything above sees masked values; filters see raw values. When a row filter
  * hides rows, {@code OFFSET 0} fences the derived table: PostgreSQL then never pushes the user's predicates below
- * it, so no user expression runs on a hidden row (no error oracles). The user's {@code column = constant}
- * conditions on unmasked columns are copied inside the fence so indexes still serve point lookups. Without a row
+ * it, so no user expression runs on a hidden row (no error oracles). The user's leakproof comparisons of unmasked
+ * columns with constants ({@link dev.betweenrows.rewrite.scope.PointLookup}) are copied inside the fence so indexes
+ * still serve point lookups and ranges. Without a row
  * filter nothing is hidden and no fence is needed, so PostgreSQL may flatten the derived table as it likes.
  */
 final class DerivedTable {
@@ -51,7 +52,7 @@ final class DerivedTable {
     private static Set<String> copied(TableReference ref, List<PointLookup> lookups) {
         Set<String> out = new LinkedHashSet<>();
         for (PointLookup l : lookups) {
-            if (l.reference() == ref) out.add(SqlNames.quote(l.column()) + " = " + l.valueText());
+            if (l.reference() == ref) out.add(l.condition());
         }
         return out;
     }

@@ -1,10 +1,15 @@
 package dev.betweenrows.rewrite.scope;
 
+import dev.betweenrows.policy.ColumnInfo;
 import dev.betweenrows.rewrite.lex.Token;
 import dev.betweenrows.rewrite.lex.TokenType;
+import dev.betweenrows.rewrite.splice.SqlNames;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -13,15 +18,31 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 
 /**
- * Finds top-level WHERE conjuncts {@code column = constant} on an unmasked column of a base table in the same
- * SELECT's FROM clause. Such a condition is leakproof (equality with a constant raises no data-dependent error) and
- * null-rejecting, so evaluating it below the fence as well changes no result, and lets upstream use an index.
- * The constant is copied as written; every piece is checked against the client's own tokens, so a spelling the
+ * Finds top-level WHERE conjuncts that compare an unmasked column of a base table in the same SELECT's FROM clause
+ * with constants: {@code column op constant} or {@code constant op column} for {@code = < <= > >=}, and
+ * {@code column BETWEEN constant AND constant}. Copied below the fence they change no result (they are
+ * null-rejecting conjuncts of the same WHERE) and let upstream use an index, but only if they are leakproof, as
+ * PostgreSQL requires below a security barrier: they must raise no error that depends on a row's value. So the
+ * column's type must be one whose built-in comparison operators PostgreSQL marks leakproof ({@link #LEAKPROOF}, not
+ * {@code numeric}, arrays, JSON or user types), and a date/time column is only compared with a quoted literal
+ * (which takes the column's own type): a parameter may be declared another date/time type by the client, and
+ * those cross-type comparisons convert the row's value and can fail on it.
+ * Constants are copied as written; every piece is checked against the client's own tokens, so a spelling the
  * neutralizer changed can never turn into a copied condition.
  */
 final class PointLookups {
     private static final Set<TokenType> CONSTANTS = Set.of(TokenType.STRING, TokenType.INTEGER, TokenType.NUMERIC,
             TokenType.PARAMETER);
+
+    private static final Map<SqlKind, String> OPERATORS = Map.of(SqlKind.EQUALS, "=", SqlKind.LESS_THAN, "<",
+            SqlKind.LESS_THAN_OR_EQUAL, "<=", SqlKind.GREATER_THAN, ">", SqlKind.GREATER_THAN_OR_EQUAL, ">=");
+
+    /** Types (as {@code format_type} spells them, without a typmod) whose comparison operators are leakproof. */
+    private static final Set<String> LEAKPROOF = Set.of("smallint", "integer", "bigint", "real", "double precision",
+            "text", "character varying", "character", "name", "\"char\"", "boolean", "uuid", "oid", "bytea", "date",
+            "timestamp without time zone", "timestamp with time zone");
+    private static final Set<String> DATE_TIME = Set.of("date", "timestamp without time zone",
+            "timestamp with time zone");
 
     /** Words that may end a WHERE clause's last conjunct. */
     private static final Set<String> FOLLOWERS = Set.of("and", "group", "order", "limit", "offset", "having",
@@ -33,12 +54,18 @@ final class PointLookups {
         List<SqlNode> conjuncts = new ArrayList<>();
         flatten(where, conjuncts);
         for (SqlNode c : conjuncts) {
-            if (c.getKind() != SqlKind.EQUALS) continue;
-            SqlCall eq = (SqlCall) c;
-            SqlNode a = eq.operand(0);
-            SqlNode b = eq.operand(1);
-            if (a instanceof SqlIdentifier id && isConstant(b)) lookup(id, b, scope, state);
-            else if (b instanceof SqlIdentifier id && isConstant(a)) lookup(id, a, scope, state);
+            String op = OPERATORS.get(c.getKind());
+            if (op != null) {
+                SqlCall call = (SqlCall) c;
+                SqlNode a = call.operand(0);
+                SqlNode b = call.operand(1);
+                if (a instanceof SqlIdentifier id && isConstant(b)) comparison(id, op, b, true, scope, state);
+                else if (b instanceof SqlIdentifier id && isConstant(a)) comparison(id, op, a, false, scope, state);
+            } else if (c.getKind() == SqlKind.BETWEEN && c instanceof SqlBasicCall call
+                    && call.operand(0) instanceof SqlIdentifier id && isConstant(call.operand(1))
+                    && isConstant(call.operand(2))) {
+                between(id, call.operand(1), call.operand(2), scope, state);
+            }
         }
     }
 
@@ -55,14 +82,93 @@ final class PointLookups {
                 && (l.getTypeName().getFamily() != null));
     }
 
-    private static void lookup(SqlIdentifier id, SqlNode constant, Scope scope, ResolveState state) {
+    /** {@code column op constant} (or reversed) as the client's tokens read, copied in the client's order. */
+    private static void comparison(SqlIdentifier id, String op, SqlNode constant, boolean columnFirst, Scope scope,
+                                   ResolveState state) {
+        FromItem item = copyable(id, scope);
+        if (item == null) return;
+        Token value = constantToken(constant, state);
+        if (value == null || !leakproof(item, id, value)) return;
+        int idStart = state.start(id);
+        int idEnd = state.end(id.getParserPosition());
+        int left = columnFirst ? idStart : value.start();
+        int leftEnd = columnFirst ? idEnd : value.end();
+        int rightStart = columnFirst ? value.start() : idStart;
+        int rightEnd = columnFirst ? value.end() : idEnd;
+        Token opToken = state.source.tokenFrom(leftEnd);
+        if (opToken == null || !opToken.is(TokenType.OPERATOR) || !opToken.text().equals(op)) return;
+        Token right = state.source.tokenFrom(opToken.end());
+        if (right == null || right.start() != rightStart || !standsAlone(left, rightEnd, state)) return;
+        String column = SqlNames.quote(columnName(id));
+        String condition = columnFirst ? column + " " + op + " " + value.text() : value.text() + " " + op + " " + column;
+        state.lookups.add(new PointLookup(item.base(), columnName(id), condition));
+    }
+
+    /** {@code column BETWEEN constant AND constant}, token for token (not SYMMETRIC, not NOT BETWEEN). */
+    private static void between(SqlIdentifier id, SqlNode low, SqlNode high, Scope scope, ResolveState state) {
+        FromItem item = copyable(id, scope);
+        if (item == null) return;
+        Token lowToken = constantToken(low, state);
+        Token highToken = constantToken(high, state);
+        if (lowToken == null || highToken == null || !leakproof(item, id, lowToken) || !leakproof(item, id, highToken)) {
+            return;
+        }
+        int idStart = state.start(id);
+        Token word = state.source.tokenFrom(state.end(id.getParserPosition()));
+        if (word == null || !word.isWord("between")) return;
+        Token first = state.source.tokenFrom(word.end());
+        if (first == null || first.start() != lowToken.start()) return;
+        Token and = state.source.tokenFrom(lowToken.end());
+        if (and == null || !and.isWord("and")) return;
+        Token second = state.source.tokenFrom(and.end());
+        if (second == null || second.start() != highToken.start() || !standsAlone(idStart, highToken.end(), state)) return;
+        String condition = SqlNames.quote(columnName(id)) + " BETWEEN " + lowToken.text() + " AND " + highToken.text();
+        state.lookups.add(new PointLookup(item.base(), columnName(id), condition));
+    }
+
+    /** The base table of this SELECT that certainly owns the column, if the column is visible and unmasked. */
+    private static FromItem copyable(SqlIdentifier id, Scope scope) {
         FromItem item = owner(id, scope);
-        if (item == null || item.base() == null) return;
-        String column = id.names.get(id.names.size() - 1);
+        if (item == null || item.base() == null) return null;
         var policy = item.base().table().policy();
-        if (!policy.isVisible(column) || policy.maskOf(column).isPresent()) return;
-        String text = constantText(id, constant, state);
-        if (text != null) state.lookups.add(new PointLookup(item.base(), column, text));
+        String column = columnName(id);
+        return policy.isVisible(column) && policy.maskOf(column).isEmpty() ? item : null;
+    }
+
+    private static String columnName(SqlIdentifier id) {
+        return id.names.get(id.names.size() - 1);
+    }
+
+    /** The constant's single token, if the constant is exactly that token. */
+    private static Token constantToken(SqlNode constant, ResolveState state) {
+        Token value = state.source.tokenAt(state.start(constant));
+        if (value == null || !CONSTANTS.contains(value.type())) return null;
+        if (!value.is(TokenType.PARAMETER) && value.end() != state.end(constant.getParserPosition())) return null;
+        return value;
+    }
+
+    private static boolean leakproof(FromItem item, SqlIdentifier id, Token value) {
+        String column = columnName(id);
+        String type = null;
+        for (ColumnInfo c : item.base().table().policy().visibleColumns()) {
+            if (c.name().equals(column)) type = baseType(c.pgType());
+        }
+        if (type == null || !LEAKPROOF.contains(type)) return false;
+        return !DATE_TIME.contains(type) || value.is(TokenType.STRING);
+    }
+
+    /** {@code character varying(20)} → {@code character varying}; {@code timestamp(3) with time zone} too. */
+    private static String baseType(String pgType) {
+        return pgType.replaceAll("\\(\\d+(,\\s*\\d+)?\\)", "").replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Preceded by WHERE or AND and followed by the end, a closing parenthesis or a clause keyword. */
+    private static boolean standsAlone(int start, int end, ResolveState state) {
+        Token before = state.source.tokenBefore(start);
+        if (before == null || !(before.isWord("where") || before.isWord("and"))) return false;
+        Token after = state.source.tokenFrom(end);
+        return after == null || after.is(TokenType.RIGHT_PAREN)
+                || (after.is(TokenType.IDENTIFIER) && FOLLOWERS.contains(after.value()));
     }
 
     /** The FROM item of this SELECT (not an outer one) that certainly owns the column, or null. */
@@ -81,28 +187,5 @@ final class PointLookups {
             if (has) owner = i;
         }
         return owner;
-    }
-
-    /** The constant's source text if the client's tokens read exactly {@code column = constant} (either order). */
-    private static String constantText(SqlIdentifier id, SqlNode constant, ResolveState state) {
-        int idStart = state.start(id);
-        int idEnd = state.end(id.getParserPosition());
-        Token value = state.source.tokenAt(state.start(constant));
-        if (value == null || !CONSTANTS.contains(value.type())) return null;
-        if (!value.is(TokenType.PARAMETER) && value.end() != state.end(constant.getParserPosition())) return null;
-        int left = Math.min(idStart, value.start());
-        int leftEnd = idStart < value.start() ? idEnd : value.end();
-        Token op = state.source.tokenFrom(leftEnd);
-        Token right = op == null ? null : state.source.tokenFrom(op.end());
-        if (op == null || !op.is(TokenType.OPERATOR) || !op.text().equals("=")) return null;
-        if (right == null || right.start() != Math.max(idStart, value.start())) return null;
-        Token before = state.source.tokenBefore(left);
-        if (before == null || !(before.isWord("where") || before.isWord("and"))) return null;
-        Token after = state.source.tokenFrom(Math.max(idEnd, value.end()));
-        if (after != null && !(after.is(TokenType.RIGHT_PAREN) || (after.is(TokenType.IDENTIFIER)
-                && FOLLOWERS.contains(after.value())))) {
-            return null;
-        }
-        return value.text();
     }
 }

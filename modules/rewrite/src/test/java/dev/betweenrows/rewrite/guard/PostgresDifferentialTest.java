@@ -167,4 +167,22 @@ class PostgresDifferentialTest {
             assertEquals(List.of("42|442.00|"), rows(s, "EXECUTE lookup(42)"));
         }
     }
+
+    @Test
+    void rangeThroughTheFenceUsesTheIndexAndKeepsTheFilters() throws SQLException {
+        String rewritten = rewrite("SELECT id, amount FROM orders WHERE id BETWEEN $1 AND $2 ORDER BY id");
+        assertTrue(rewritten.contains("id BETWEEN $1 AND $2 OFFSET 0"), rewritten);
+        try (Connection c = pg.connect(DB); Statement s = c.createStatement()) {
+            s.execute("SET search_path = public");
+            s.execute("SET plan_cache_mode = force_generic_plan");
+            s.execute("PREPARE span(int, int) AS " + rewritten);
+            String plan = String.join("\n", rows(s, "EXPLAIN EXECUTE span(40, 60)"));
+            assertTrue(plan.contains("Index Scan using orders_pkey"), plan);
+            assertFalse(plan.contains("Seq Scan"), plan);
+            List<String> expected = rows(s, "SELECT id, amount FROM orders WHERE tenant = 'acme' AND status <> 'deleted'"
+                    + " AND id BETWEEN 40 AND 60 ORDER BY id");
+            assertFalse(expected.isEmpty());
+            assertEquals(expected, rows(s, "EXECUTE span(40, 60)"));
+        }
+    }
 }

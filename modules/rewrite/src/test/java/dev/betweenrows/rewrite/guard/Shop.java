@@ -39,7 +39,8 @@ public final class Shop {
 
     public static final CatalogSnapshot CATALOG = new CatalogSnapshot("ds1", 7, List.of(
             table("public", "customers", "id", "name", "email", "ssn", "tenant", "created_at"),
-            table("public", "orders", "id", "customer_id", "amount", "status", "tenant", "created_at"),
+            table("public", "orders", "id:integer", "customer_id:integer", "amount:numeric(10,2)", "status", "tenant",
+                    "created_at:timestamp with time zone"),
             table("public", "order_items", "id", "order_id", "product_id", "quantity", "price"),
             table("public", "products", "id", "name", "category", "price"),
             table("public", "payments", "id", "order_id", "amount", "method", "paid_at"),
@@ -104,7 +105,10 @@ public final class Shop {
 
     private static CatalogTable table(String schema, String name, String... columns) {
         List<ColumnInfo> cols = new ArrayList<>();
-        Arrays.stream(columns).forEach(c -> cols.add(new ColumnInfo(c, "text")));
+        // "name" is a text column, "name:type" one of that type
+        Arrays.stream(columns).forEach(c -> cols.add(c.contains(":")
+                ? new ColumnInfo(c.substring(0, c.indexOf(':')), c.substring(c.indexOf(':') + 1))
+                : new ColumnInfo(c, "text")));
         return new CatalogTable(new TableRef(schema, name), schema, TableKind.TABLE, cols);
     }
 }
