@@ -40,10 +40,6 @@ final class StoreFiles {
         try {
             Files.createDirectories(dir.getParent());
             System.setProperty("derby.stream.error.file", dir.getParent().resolve("derby.log").toString());
-            // Derby's default of 1,000 pages is too small for the audit table's indexes under load.
-            if (System.getProperty("derby.storage.pageCacheSize") == null) {
-                System.setProperty("derby.storage.pageCacheSize", "4000");
-            }
             channel = FileChannel.open(dir.resolveSibling("store.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
