@@ -73,7 +73,8 @@ public final class CalciteQueryGuard implements QueryGuard {
 
     private GuardDecision decide(GuardRequest request, GuardSession session) {
         if (request.protocol() == Protocol.EXTENDED) {
-            return classified(StatementSplitter.single(request.sql()), session, catalogParameters(request));
+            return classified(StatementSplitter.single(request.sql()), session, catalogParameters(request),
+                    request.parameterTypeOids());
         }
         Statement split = wholeStringSplit.get();
         wholeStringSplit.remove();
@@ -83,7 +84,7 @@ public final class CalciteQueryGuard implements QueryGuard {
             return new Refuse("0A000", "multiple statements not supported yet", "send one statement per query",
                     statements.get(1).start() + 1, "multi-statement text");
         }
-        return classified(statements.get(0), session, List.of());
+        return classified(statements.get(0), session, List.of(), List.of());
     }
 
     /**
@@ -96,7 +97,8 @@ public final class CalciteQueryGuard implements QueryGuard {
         return Collections.nCopies(MAX_PARAMETERS, "0");
     }
 
-    private GuardDecision classified(Statement st, GuardSession session, List<String> parameters) {
+    private GuardDecision classified(Statement st, GuardSession session, List<String> parameters,
+                                     List<Integer> parameterTypes) {
         StatementKind kind = StatementClassifier.classify(st);
         return switch (kind) {
             case StatementKind.Empty e -> ControlArgsMapper.control(ControlKind.EMPTY, st, null, ControlArgs.NONE);
@@ -106,8 +108,9 @@ public final class CalciteQueryGuard implements QueryGuard {
             case StatementKind.Deallocate d -> ControlArgsMapper.deallocate(d, st);
             case StatementKind.FetchCursor f -> ControlArgsMapper.fetch(f, st);
             case StatementKind.CloseCursor c -> ControlArgsMapper.close(c, st);
-            case StatementKind.DeclareCursor d -> queries.query(st, d.bodyOffset(), d.body(), session, parameters);
-            case StatementKind.Query q -> queries.query(st, st.start(), q, session, parameters);
+            case StatementKind.DeclareCursor d -> queries.query(st, d.bodyOffset(), d.body(), session, parameters,
+                    parameterTypes);
+            case StatementKind.Query q -> queries.query(st, st.start(), q, session, parameters, parameterTypes);
             case StatementKind.Write w -> new Refuse(w.sqlState(), w.message(), null, 0, "write: " + w.command());
             case StatementKind.Refused r -> new Refuse(r.sqlState(), r.message(), null,
                     r.position() >= 0 ? r.position() + 1 : 0, "refused: " + r.command());

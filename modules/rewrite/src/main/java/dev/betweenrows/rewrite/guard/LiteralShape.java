@@ -88,9 +88,13 @@ record LiteralShape(String key, List<String> literals, String sentinelText) {
         return (t.is(TokenType.INTEGER) && isDecimal(t.text())) || (t.is(TokenType.STRING) && isSimpleString(t.text()));
     }
 
-    /** Digits only: no {@code 0x}/{@code 0o}/{@code 0b} prefix, no {@code _} separators. */
+    /**
+     * Digits only: no {@code 0x}/{@code 0o}/{@code 0b} prefix, no {@code _} separators; at most 18 digits, so the
+     * literal is a {@code bigint} like every sentinel (a longer one is {@code numeric} to PostgreSQL, and the rewrite
+     * treats those differently: it copies no numeric comparison inside a fence).
+     */
     private static boolean isDecimal(String text) {
-        if (text.isEmpty()) return false;
+        if (text.isEmpty() || text.length() > 18) return false;
         for (int k = 0; k < text.length(); k++) {
             if (text.charAt(k) < '0' || text.charAt(k) > '9') return false;
         }
@@ -154,8 +158,10 @@ record LiteralShape(String key, List<String> literals, String sentinelText) {
 
         Sentinels(long seed) {
             java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-            long n = random.nextLong(100_000_000_000_000L, 1_000_000_000_000_000L); // fifteen digits
-            this.digits = "9" + n;
+            // "1" and eleven random digits, then "0" and a slot of at most six digits: at most 19 digits starting
+            // with 1, so always a bigint, like every literal that may stand in a shape
+            long n = random.nextLong(10_000_000_000L, 100_000_000_000L);
+            this.digits = "1" + n;
             this.word = "br" + Long.toHexString(random.nextLong() | Long.MIN_VALUE);
         }
 

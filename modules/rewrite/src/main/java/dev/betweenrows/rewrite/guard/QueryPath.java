@@ -48,7 +48,7 @@ final class QueryPath {
      * {@code parameters}: the text values a catalog query's {@code $n} stand for ({@code $1} is element 0).
      */
     GuardDecision query(Statement st, int bodyStart, StatementKind.Query kind, GuardSession session,
-                        List<String> parameters) {
+                        List<String> parameters, List<Integer> parameterTypes) {
         if (kind.touchesCatalog()) {
             GuardDecision emulated = null;
             if (bodyStart == st.start()) {
@@ -68,16 +68,19 @@ final class QueryPath {
                     + (emulated instanceof Refuse r ? "; " + r.reason() : ""));
         }
         String source = st.source();
-        RewriteCache.Key key = new RewriteCache.Key(source.substring(st.start(), st.end()) + '\u0000' + bodyStart,
+        // declared parameter types decide which conditions may be copied inside a fence: part of the key
+        boolean typed = parameterTypes.stream().anyMatch(t -> t != 0);
+        RewriteCache.Key key = new RewriteCache.Key(source.substring(st.start(), st.end()) + '\u0000' + bodyStart
+                + (typed ? "\u0000" + parameterTypes : ""),
                 session.dataSource().id(), session.catalog().version(), session.policies().fingerprint());
         GuardDecision cached = cache.get(key);
         if (cached != null) return rebase(cached, st);
         LiteralShape shape = bodyStart == st.start() ? LiteralShape.of(st, sentinels) : null;
         if (shape != null) {
-            GuardDecision templated = templated(shape, key, session);
+            GuardDecision templated = templated(shape, key, session, parameterTypes);
             if (templated != null) return templated;
         }
-        GuardDecision decision = rewrite(st, bodyStart, session);
+        GuardDecision decision = rewrite(st, bodyStart, session, parameterTypes);
         cache.put(key, decision);
         return rebase(decision, st);
     }
@@ -87,21 +90,23 @@ final class QueryPath {
      * template (its sentinel text was refused, or a literal did not come through unchanged): then the text is
      * rewritten as it is, which also gives a refusal its exact positions.
      */
-    private GuardDecision templated(LiteralShape shape, RewriteCache.Key exact, GuardSession session) {
-        RewriteCache.Key key = new RewriteCache.Key(shape.key(), exact.dataSourceId(), exact.catalogVersion(),
-                exact.policyFingerprint());
+    private GuardDecision templated(LiteralShape shape, RewriteCache.Key exact, GuardSession session,
+                                    List<Integer> parameterTypes) {
+        boolean typed = parameterTypes.stream().anyMatch(t -> t != 0);
+        RewriteCache.Key key = new RewriteCache.Key(shape.key() + (typed ? "\u0000" + parameterTypes : ""),
+                exact.dataSourceId(), exact.catalogVersion(), exact.policyFingerprint());
         Optional<ShapeTemplate> template = shapes.get(key);
         if (template == null) {
-            template = Optional.ofNullable(template(shape, session));
+            template = Optional.ofNullable(template(shape, session, parameterTypes));
             shapes.put(key, template);
         }
         return template.map(t -> new Forward(t.fill(shape.literals()), t.applied())).orElse(null);
     }
 
-    private ShapeTemplate template(LiteralShape shape, GuardSession session) {
+    private ShapeTemplate template(LiteralShape shape, GuardSession session, List<Integer> parameterTypes) {
         try {
             rewrites.increment();
-            Rewrite rewrite = StatementRewriter.rewrite(shape.sentinelText(), resolver(session));
+            Rewrite rewrite = StatementRewriter.rewrite(shape.sentinelText(), resolver(session, parameterTypes));
             return ShapeTemplate.of(rewrite.sql(), shape.literals().size(), sentinels, rewrite.applied());
         } catch (ParseFailure | RuntimeException e) {
             return null; // no template; the text's own rewrite reports what is wrong
@@ -112,15 +117,16 @@ final class QueryPath {
         return rewrites.sum();
     }
 
-    private CatalogResolver resolver(GuardSession session) {
-        return new CatalogResolver(session.catalog(), session.policies(), searchPath, session.dataSource().name());
+    private CatalogResolver resolver(GuardSession session, List<Integer> parameterTypes) {
+        return new CatalogResolver(session.catalog(), session.policies(), searchPath, session.dataSource().name(),
+                parameterTypes);
     }
 
-    private GuardDecision rewrite(Statement st, int bodyStart, GuardSession session) {
+    private GuardDecision rewrite(Statement st, int bodyStart, GuardSession session, List<Integer> parameterTypes) {
         String body = st.source().substring(bodyStart, st.end());
         rewrites.increment();
         try {
-            Rewrite rewrite = StatementRewriter.rewrite(body, resolver(session));
+            Rewrite rewrite = StatementRewriter.rewrite(body, resolver(session, parameterTypes));
             String sql = st.source().substring(st.start(), bodyStart) + rewrite.sql();
             return new Forward(sql, rewrite.applied());
         } catch (ParseFailure e) {

@@ -17,11 +17,24 @@ import java.util.Optional;
  * @param policies       the user's effective policies
  * @param searchPath     exposed schema names tried in order for unqualified names
  * @param dataSourceName the name a three-part reference may start with
+ * @param parameterTypes the type OIDs a Parse message declared for {@code $1, $2, …} (0 or missing: unspecified)
  */
 public record CatalogResolver(CatalogSnapshot catalog, EffectivePolicies policies, List<String> searchPath,
-                              String dataSourceName) {
+                              String dataSourceName, List<Integer> parameterTypes) {
     public CatalogResolver {
         searchPath = List.copyOf(searchPath);
+        parameterTypes = List.copyOf(parameterTypes);
+    }
+
+    /** No declared parameter types (the simple protocol, or a Parse that declared none). */
+    public CatalogResolver(CatalogSnapshot catalog, EffectivePolicies policies, List<String> searchPath,
+                           String dataSourceName) {
+        this(catalog, policies, searchPath, dataSourceName, List.of());
+    }
+
+    /** The declared type OID of {@code $n} (1-based), 0 when unspecified. */
+    public int parameterType(int n) {
+        return n >= 1 && n <= parameterTypes.size() ? parameterTypes.get(n - 1) : 0;
     }
 
     /** The visible table {@code names} denotes (1–3 parts, already case-folded), or a ResolveException. */

@@ -26,7 +26,8 @@ import org.apache.calcite.sql.SqlNode;
  * column's type must be one whose built-in comparison operators PostgreSQL marks leakproof ({@link #LEAKPROOF}, not
  * {@code numeric}, arrays, JSON or user types), and a date/time column is only compared with a quoted literal
  * (which takes the column's own type): a parameter may be declared another date/time type by the client, and
- * those cross-type comparisons convert the row's value and can fail on it.
+ * those cross-type comparisons convert the row's value and can fail on it. A {@code $n} is copied only under the
+ * further conditions of {@link #copyableParameter}.
  * Constants are copied as written; every piece is checked against the client's own tokens, so a spelling the
  * neutralizer changed can never turn into a copied condition.
  */
@@ -41,8 +42,15 @@ final class PointLookups {
     private static final Set<String> LEAKPROOF = Set.of("smallint", "integer", "bigint", "real", "double precision",
             "text", "character varying", "character", "name", "\"char\"", "boolean", "uuid", "oid", "bytea", "date",
             "timestamp without time zone", "timestamp with time zone");
+    private static final Set<String> INTEGERS = Set.of("smallint", "integer", "bigint", "oid");
     private static final Set<String> DATE_TIME = Set.of("date", "timestamp without time zone",
             "timestamp with time zone");
+
+    /**
+     * Declared parameter types a copied comparison may have: unspecified (0: PostgreSQL takes the column's type),
+     * int2, int4, int8, float4, float8, text, varchar, bpchar, name, bool, uuid, bytea.
+     */
+    private static final Set<Integer> SAFE_DECLARED = Set.of(0, 21, 23, 20, 700, 701, 25, 1043, 1042, 19, 16, 2950, 17);
 
     /** Words that may end a WHERE clause's last conjunct. */
     private static final Set<String> FOLLOWERS = Set.of("and", "group", "order", "limit", "offset", "having",
@@ -88,7 +96,7 @@ final class PointLookups {
         FromItem item = copyable(id, scope);
         if (item == null) return;
         Token value = constantToken(constant, state);
-        if (value == null || !leakproof(item, id, value)) return;
+        if (value == null || !leakproof(item, id, value, state)) return;
         int idStart = state.start(id);
         int idEnd = state.end(id.getParserPosition());
         int left = columnFirst ? idStart : value.start();
@@ -110,7 +118,8 @@ final class PointLookups {
         if (item == null) return;
         Token lowToken = constantToken(low, state);
         Token highToken = constantToken(high, state);
-        if (lowToken == null || highToken == null || !leakproof(item, id, lowToken) || !leakproof(item, id, highToken)) {
+        if (lowToken == null || highToken == null || !leakproof(item, id, lowToken, state)
+                || !leakproof(item, id, highToken, state)) {
             return;
         }
         int idStart = state.start(id);
@@ -147,14 +156,56 @@ final class PointLookups {
         return value;
     }
 
-    private static boolean leakproof(FromItem item, SqlIdentifier id, Token value) {
+    private static boolean leakproof(FromItem item, SqlIdentifier id, Token value, ResolveState state) {
         String column = columnName(id);
         String type = null;
         for (ColumnInfo c : item.base().table().policy().visibleColumns()) {
             if (c.name().equals(column)) type = baseType(c.pgType());
         }
         if (type == null || !LEAKPROOF.contains(type)) return false;
+        if (value.is(TokenType.PARAMETER)) return !DATE_TIME.contains(type) && copyableParameter(value, state);
+        if (INTEGERS.contains(type) && !integerLiteral(value)) return value.is(TokenType.STRING);
         return !DATE_TIME.contains(type) || value.is(TokenType.STRING);
+    }
+
+    /**
+     * A number an integer column is compared with by a leakproof integer operator: a decimal integer that fits
+     * {@code bigint} ({@code 1.5} or a larger integer is {@code numeric}, and numeric comparisons are not leakproof).
+     */
+    private static boolean integerLiteral(Token value) {
+        if (!value.is(TokenType.INTEGER)) return false;
+        try {
+            Long.parseLong(value.text());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A {@code $n} may be copied only when the copy cannot change its type or convert the row's value:
+     * <ul>
+     * <li>it occurs once in the statement. PostgreSQL types an unspecified parameter at its first use and analyses
+     * FROM (where the copy sits) before the select list and WHERE, so a copy of a parameter used elsewhere too
+     * ({@code SELECT $1 + 0.0 … WHERE id <= $1}) could give it another type, and another result;</li>
+     * <li>its declared type, if any, is one whose comparison with any leakproof column type converts no row value
+     * in a way that can fail ({@link #SAFE_DECLARED}: not {@code oid} or the {@code reg*} types, to which a
+     * {@code bigint} column would be cast, failing on values outside the OID range).</li>
+     * </ul>
+     */
+    private static boolean copyableParameter(Token parameter, ResolveState state) {
+        int uses = 0;
+        for (Token t : state.source.tokens()) {
+            if (t.is(TokenType.PARAMETER) && t.text().equals(parameter.text())) uses++;
+        }
+        if (uses != 1) return false;
+        int n;
+        try {
+            n = Integer.parseInt(parameter.text().substring(1));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        return SAFE_DECLARED.contains(state.catalog.parameterType(n));
     }
 
     /** {@code character varying(20)} → {@code character varying}; {@code timestamp(3) with time zone} too. */

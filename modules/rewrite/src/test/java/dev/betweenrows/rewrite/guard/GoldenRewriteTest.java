@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import dev.betweenrows.policy.GuardDecision;
 import dev.betweenrows.policy.GuardDecision.Forward;
 import dev.betweenrows.policy.GuardDecision.Refuse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** SQL in → SQL out through the real guard, with policies resolved by the policy module ({@link Shop}). */
@@ -187,6 +188,40 @@ class GoldenRewriteTest {
         rewrites("SELECT id FROM orders WHERE id BETWEEN SYMMETRIC 9 AND 1",
                 "SELECT id FROM " + O + " AS orders WHERE id BETWEEN SYMMETRIC 9 AND 1");
         rewrites("SELECT id FROM orders WHERE id <> 4", "SELECT id FROM " + O + " AS orders WHERE id <> 4");
+    }
+
+    /**
+     * A copied {@code $n} must not change the parameter's inferred type (FROM is analysed first: here it would make
+     * {@code $1} an integer, and {@code '2.5'} fail) nor, when the client declared a type, convert the row's value:
+     * a {@code bigint} compared with an {@code oid} parameter is cast to oid and fails outside its range.
+     */
+    @Test void parametersAreCopiedOnlyWhenTheCopyCannotChangeTheirType() {
+        rewrites("SELECT $1 + 0.0, id FROM orders WHERE id <= $1",
+                "SELECT $1 + 0.0, id FROM " + O + " AS orders WHERE id <= $1");
+        rewrites("SELECT id FROM orders WHERE id = $1 AND customer_id = $1",
+                "SELECT id FROM " + O + " AS orders WHERE id = $1 AND customer_id = $1");
+        String lookup = "SELECT id FROM orders WHERE id = $1";
+        assertEquals("SELECT id FROM " + O_FILTERS + " AND id = $1 OFFSET 0) AS orders WHERE id = $1",
+                extended(lookup, List.of(20)));
+        assertEquals("SELECT id FROM " + O + " AS orders WHERE id = $1", extended(lookup, List.of(26)));
+        assertEquals("SELECT id FROM " + O + " AS orders WHERE id = $1", extended(lookup, List.of(2205)));
+        assertEquals("SELECT id FROM " + O_FILTERS + " AND id = $1 OFFSET 0) AS orders WHERE id = $1",
+                extended(lookup, List.of(0)), "the cache keeps declared types apart");
+    }
+
+    /** Numbers that are not bigint literals make PostgreSQL compare as numeric, which is not leakproof. */
+    @Test void integerColumnsAreComparedWithIntegerLiteralsOnly() {
+        rewrites("SELECT id FROM orders WHERE id > 1.5", "SELECT id FROM " + O + " AS orders WHERE id > 1.5");
+        rewrites("SELECT id FROM orders WHERE id = 99999999999999999999",
+                "SELECT id FROM " + O + " AS orders WHERE id = 99999999999999999999");
+        rewrites("SELECT id FROM orders WHERE id = 9999999999",
+                "SELECT id FROM " + O_FILTERS + " AND id = 9999999999 OFFSET 0) AS orders WHERE id = 9999999999");
+    }
+
+    private String extended(String sql, List<Integer> types) {
+        var d = guard.check(new dev.betweenrows.policy.GuardRequest(Shop.session(), dev.betweenrows.policy.Protocol.EXTENDED,
+                sql, types));
+        return assertInstanceOf(dev.betweenrows.policy.GuardDecision.Forward.class, d, d::toString).rewrittenSql();
     }
 
     @Test void otherPredicatesAreNotCopied() {

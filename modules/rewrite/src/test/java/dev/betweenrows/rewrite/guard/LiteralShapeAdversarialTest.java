@@ -83,11 +83,18 @@ class LiteralShapeAdversarialTest {
                 ShapeTemplate.of(clean, 2, SENTINELS, List.of()).fill(List.of("7", "'x'")));
     }
 
-    /** The integer nonce is wide: no policy constant anyone writes is a sentinel. */
-    @Test void integerSentinelsAreWide() {
+    /**
+     * The integer nonce is wide (no policy constant anyone writes is a sentinel), yet every sentinel is a bigint, as
+     * every integer literal that may stand in a shape is: the rewrite copies bigint comparisons inside a fence and
+     * not numeric ones, so a sentinel must be read as the literals it stands for.
+     */
+    @Test void integerSentinelsAreWideBigints() {
         String number = SENTINELS.of(TokenType.INTEGER, 0);
-        assertEquals(18, number.length(), number);
+        assertEquals(14, number.length(), number);
         assertNotEquals(number, new LiteralShape.Sentinels(43).of(TokenType.INTEGER, 0));
+        for (int slot : new int[]{0, 9, 10, 99_999, 999_999}) {
+            Long.parseLong(SENTINELS.of(TokenType.INTEGER, slot));
+        }
     }
 
     /** Each pair: the second statement, answered from the first's template, gets exactly its own rewrite or refusal. */
