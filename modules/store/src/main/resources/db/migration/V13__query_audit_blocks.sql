@@ -15,8 +15,12 @@ CREATE TABLE br_query_audit_block (
     record_count  INTEGER      NOT NULL,
     payload       BLOB         NOT NULL
 );
-CREATE INDEX br_query_audit_block_last ON br_query_audit_block (last_at);
-CREATE INDEX br_query_audit_block_first ON br_query_audit_block (first_at);
+-- Walks page through blocks newest-first by (last_at, id) and oldest-first by (first_at, id); lookups by id
+-- narrow by the id range from either end.
+CREATE INDEX br_query_audit_block_last ON br_query_audit_block (last_at DESC, id DESC);
+CREATE INDEX br_query_audit_block_first ON br_query_audit_block (first_at, id);
+CREATE INDEX br_query_audit_block_min_id ON br_query_audit_block (min_id);
+CREATE INDEX br_query_audit_block_max_id ON br_query_audit_block (max_id);
 CREATE TABLE br_query_audit_block_stat (
     block_id      BIGINT       NOT NULL REFERENCES br_query_audit_block (id) ON DELETE CASCADE,
     kind          VARCHAR(16)  NOT NULL,

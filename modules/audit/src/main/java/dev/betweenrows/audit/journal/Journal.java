@@ -136,9 +136,30 @@ public final class Journal implements AutoCloseable {
 
     private void openSegment() throws IOException {
         segmentFirstSeq = nextSeq;
-        segment = FileChannel.open(dir.resolve(name(segmentFirstSeq)), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        Path file = dir.resolve(name(segmentFirstSeq));
+        dropTornTail(file);
+        segment = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         segmentBytes = segment.size();
+    }
+
+    /**
+     * A crash in the middle of the first line of a segment leaves that segment's name free for reuse: cut the torn
+     * line off before appending, or the next record would be glued to it and unreadable. (A torn line never held
+     * a completed record: the client sees completion only after the whole line is written.)
+     */
+    private static void dropTornTail(Path file) throws IOException {
+        if (!Files.exists(file)) return;
+        try (FileChannel c = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long keep = c.size();
+            ByteBuffer one = ByteBuffer.allocate(1);
+            while (keep > 0) {
+                one.clear();
+                c.read(one, keep - 1);
+                if (one.get(0) == '\n') break;
+                keep--;
+            }
+            if (keep < c.size()) c.truncate(keep);
+        }
     }
 
     private static String name(long firstSeq) {

@@ -186,8 +186,11 @@ final class AuditBlocks {
                 Condition w = where;
                 if (last != null) {
                     Instant edge = order.edge(last);
-                    w = w.and("(" + order.column + " " + order.after + " ? OR (" + order.column + " = ? AND b.id "
-                            + order.after + " ?))", Rows.ts(edge), Rows.ts(edge), last.id());
+                    // (col after edge) or (col = edge and id after last id); the first conjunct repeats the bound
+                    // without OR so that Derby can start the index scan there instead of scanning every block
+                    w = w.and(order.column + " " + order.after + "= ?", Rows.ts(edge))
+                            .and("(" + order.column + " " + order.after + " ? OR b.id " + order.after + " ?)",
+                                    Rows.ts(edge), last.id());
                 }
                 String sql = "SELECT b.id, b.first_at, b.last_at, b.record_count FROM br_query_audit_block b WHERE 1 = 1"
                         + w.sql() + " ORDER BY " + order.column + order.direction + ", b.id" + order.direction

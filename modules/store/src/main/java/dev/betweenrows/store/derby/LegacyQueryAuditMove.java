@@ -59,7 +59,7 @@ final class LegacyQueryAuditMove {
     private static List<QueryAuditRecord> nextChunk(Connection c) throws SQLException {
         List<QueryAuditRecord> chunk = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM br_query_audit"
-                + " ORDER BY occurred_at, id" + Rows.page(0, CHUNK));
+                + " ORDER BY occurred_at" + Rows.page(0, CHUNK));   // the occurred_at index: no sort of the rest
              ResultSet r = ps.executeQuery()) {
             while (r.next()) chunk.add(record(r));
         }
