@@ -13,7 +13,7 @@ module dev.betweenrows.store {
     requires org.apache.derby.commons;
     requires flyway.core;
     requires com.ongres.scram.common;
-    requires transitive jakarta.json;   // QueryAuditJson (the audit record's JSON, shared with the journal) is API
+    requires jakarta.json;
     requires org.eclipse.parsson;
     requires org.snakeyaml.engine;   // the JSON provider, resolved so jlink and the module path include it
 

@@ -91,15 +91,24 @@ final class JournaledAuditSink implements AuditSink {
         long lastSync = System.nanoTime();
         long committed = 0;   // every journal sequence number up to this one is in the store
         boolean gaveUp = false;
-        while (!closing || !queue.isEmpty()) {
+        List<Journal.Entry> batch = new ArrayList<>(BATCH);   // taken off the queue, not yet in the store
+        boolean attempted = false;   // a write of this batch was tried (and may have committed unacknowledged)
+        while (!closing || !queue.isEmpty() || !batch.isEmpty()) {
             try {
-                List<Journal.Entry> batch = new ArrayList<>(BATCH);
-                Journal.Entry first = queue.poll(FSYNC_EVERY_MS, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    batch.add(first);
-                    lingerFor(batch);
-                    if (!commit(batch)) gaveUp = true;   // its records stay above the checkpoint
+                if (batch.isEmpty()) {
+                    Journal.Entry first = queue.poll(FSYNC_EVERY_MS, TimeUnit.MILLISECONDS);
+                    if (first != null) {
+                        batch.add(first);
+                        lingerFor(batch);
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    boolean retry = attempted;
+                    attempted = true;
+                    if (!commit(batch, retry)) gaveUp = true;   // its records stay above the checkpoint
                     else if (!gaveUp) committed = batch.getLast().seq();
+                    batch = new ArrayList<>(BATCH);
+                    attempted = false;
                 }
                 // fsync and checkpoint at most every FSYNC_EVERY_MS, not per batch: a checkpoint that lags
                 // only means a few records are replayed (idempotently, by id) after a crash
@@ -109,7 +118,8 @@ final class JournaledAuditSink implements AuditSink {
                     lastSync = System.nanoTime();
                 }
             } catch (InterruptedException e) {
-                if (!closing) Thread.currentThread().interrupt();
+                // the writer runs until close: a batch taken before the interrupt is committed on the next turn
+                // (re-setting the flag would only make every later wait throw at once)
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "audit journal fsync or checkpoint failed: " + e.getMessage());
             }
@@ -130,10 +140,13 @@ final class JournaledAuditSink implements AuditSink {
         }
     }
 
-    /** Writes the batch to the store, retrying; false when closing gave up (the journal keeps it). */
-    private boolean commit(List<Journal.Entry> batch) throws InterruptedException {
+    /**
+     * Writes the batch to the store, retrying; false when closing gave up (the journal keeps it). {@code retry}: an
+     * earlier write of it was interrupted, so it may be stored already.
+     */
+    private boolean commit(List<Journal.Entry> batch, boolean retry) throws InterruptedException {
         long backoff = 100;
-        boolean firstAttempt = true;
+        boolean firstAttempt = !retry;
         while (true) {
             try {
                 var records = batch.stream().map(Journal.Entry::record).toList();

@@ -4,30 +4,20 @@ import dev.betweenrows.store.QueryAuditJson;
 import dev.betweenrows.store.QueryAuditRecord;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.stream.JsonGenerator;
-import jakarta.json.stream.JsonGeneratorFactory;
 
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
-/** One audit record as one JSON line of the journal (and back): its sequence number, then its fields. */
+/**
+ * One audit record as one JSON line of the journal (and back): its sequence number, then the record's fields as
+ * {@link QueryAuditJson} writes them, so the store can keep the line as it is.
+ */
 public final class RecordCodec {
-    /** One factory for the process: {@code Json.create…} looks the JSON provider up again on every call. */
-    private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
-
     private RecordCodec() {}
 
     /** The record's fields as a JSON object in UTF-8: the costly part of a line, made outside the journal's lock. */
     public static byte[] fields(QueryAuditRecord r) {
-        StringWriter out = new StringWriter(256 + length(r.originalSql()) + length(r.rewrittenSql()));
-        try (JsonGenerator g = GENERATORS.createGenerator(out)) {
-            g.writeStartObject();
-            QueryAuditJson.writeFields(g, r);
-            g.writeEnd();
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);   // the String fast path, not a CharsetEncoder
+        return QueryAuditJson.fields(r);
     }
 
     /** The journal line (without its newline): {@code {"seq":N,} followed by the fields after their opening brace. */
@@ -43,13 +33,9 @@ public final class RecordCodec {
         return new String(line(seq, fields(r)), StandardCharsets.UTF_8);
     }
 
-    private static int length(String s) {
-        return s == null ? 0 : s.length();
-    }
-
     public static Journal.Entry decode(String line) {
         JsonObject o = Json.createReader(new StringReader(line)).readObject();
-        return new Journal.Entry(o.getJsonNumber("seq").longValue(), QueryAuditJson.read(o),
+        return new Journal.Entry(o.getJsonNumber("seq").longValue(), QueryAuditJson.read(line),
                 line.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,5 @@
 package dev.betweenrows.store.derby;
 
-import dev.betweenrows.store.QueryAuditJson;
 import dev.betweenrows.store.QueryAuditRecord;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
@@ -38,7 +37,7 @@ final class AuditBlockCodec {
             g.writeStartArray();
             for (QueryAuditRecord r : records) {
                 g.writeStartObject();
-                QueryAuditJson.writeFields(g, r);
+                AuditRecordJson.writeFields(g, r);
                 g.writeEnd();
             }
             g.writeEnd();
@@ -79,7 +78,7 @@ final class AuditBlockCodec {
             if (p.next() != JsonParser.Event.START_ARRAY) throw new IllegalStateException("an audit block is not an array");
             while (p.next() == JsonParser.Event.START_OBJECT) {
                 JsonObject o = p.getObject();
-                records.add(QueryAuditJson.read(o));
+                records.add(AuditRecordJson.read(o));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read an audit block: " + e.getMessage(), e);

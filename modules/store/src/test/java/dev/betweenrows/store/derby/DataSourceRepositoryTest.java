@@ -152,13 +152,6 @@ class DataSourceRepositoryTest {
     }
 
     private void shutdown() {
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName(dir.resolve("store").toString());
-        ds.setShutdownDatabase("shutdown");
-        try (Connection ignored = ds.getConnection()) {
-            // reported as an exception
-        } catch (SQLException expected) {
-            // 08006
-        }
+        StoreFixture.shutdown(dir);
     }
 }

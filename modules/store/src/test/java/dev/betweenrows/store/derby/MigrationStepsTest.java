@@ -120,14 +120,7 @@ class MigrationStepsTest {
     }
 
     private void shutdown() {
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName(dir.resolve("store").toString());
-        ds.setShutdownDatabase("shutdown");
-        try (Connection ignored = ds.getConnection()) {
-            // a successful shutdown is reported as an exception
-        } catch (SQLException expected) {
-            // 08006
-        }
+        StoreFixture.shutdown(dir);
     }
 
     private static boolean exists(Connection c, String object) {

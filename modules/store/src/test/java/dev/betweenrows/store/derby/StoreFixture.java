@@ -34,6 +34,18 @@ final class StoreFixture {
         return k;
     }
 
+    /** Shuts the embedded database {@code <dir>/store} down (a store written with plain JDBC, before it is opened). */
+    static void shutdown(Path dir) {
+        org.apache.derby.jdbc.EmbeddedDataSource ds = new org.apache.derby.jdbc.EmbeddedDataSource();
+        ds.setDatabaseName(dir.resolve("store").toString());
+        ds.setShutdownDatabase("shutdown");
+        try (java.sql.Connection ignored = ds.getConnection()) {
+            // a successful shutdown is reported as an exception
+        } catch (java.sql.SQLException expected) {
+            // 08006
+        }
+    }
+
     static AdminStore open(Path dir) {
         return StoreProvider.load().open(new StoreOptions(dir.resolve("store"), randomKey()));
     }
