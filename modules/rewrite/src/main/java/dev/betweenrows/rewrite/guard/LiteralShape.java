@@ -149,7 +149,7 @@ record LiteralShape(String key, List<String> literals, String sentinelText) {
     /**
      * Sentinel literals: unique per guard (a random nonce) so that nothing else in a rewrite, a client's text or
      * an admin's policy expression, spells one. A policy constant that happened to spell a sentinel would be cut
-     * out of the template and filled with a client's literal, so the integer nonce is wide (about 50 bits, not a
+     * out of the template and filled with a client's literal, so the integer nonce is wide (eleven random digits, not a
      * number anyone writes); the client's text is checked ({@link #collidesWith}), policy text cannot be.
      */
     static final class Sentinels {

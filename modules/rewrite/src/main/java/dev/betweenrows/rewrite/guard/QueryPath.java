@@ -18,6 +18,7 @@ import dev.betweenrows.rewrite.scope.ResolveException;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -68,19 +69,20 @@ final class QueryPath {
                     + (emulated instanceof Refuse r ? "; " + r.reason() : ""));
         }
         String source = st.source();
-        // declared parameter types decide which conditions may be copied inside a fence: part of the key
-        boolean typed = parameterTypes.stream().anyMatch(t -> t != 0);
+        // declared parameter types decide which comparisons may be copied inside a fence: the parameters they rule
+        // out are part of the key (bounded by the statement's own text, not by what a Parse may declare)
+        Set<Integer> uncopyable = CatalogResolver.uncopyable(st.tokens(), parameterTypes);
         RewriteCache.Key key = new RewriteCache.Key(source.substring(st.start(), st.end()) + '\u0000' + bodyStart
-                + (typed ? "\u0000" + parameterTypes : ""),
+                + (uncopyable.isEmpty() ? "" : "\u0000" + uncopyable),
                 session.dataSource().id(), session.catalog().version(), session.policies().fingerprint());
         GuardDecision cached = cache.get(key);
         if (cached != null) return rebase(cached, st);
         LiteralShape shape = bodyStart == st.start() ? LiteralShape.of(st, sentinels) : null;
         if (shape != null) {
-            GuardDecision templated = templated(shape, key, session, parameterTypes);
+            GuardDecision templated = templated(shape, key, session, uncopyable);
             if (templated != null) return templated;
         }
-        GuardDecision decision = rewrite(st, bodyStart, session, parameterTypes);
+        GuardDecision decision = rewrite(st, bodyStart, session, uncopyable);
         cache.put(key, decision);
         return rebase(decision, st);
     }
@@ -91,22 +93,21 @@ final class QueryPath {
      * rewritten as it is, which also gives a refusal its exact positions.
      */
     private GuardDecision templated(LiteralShape shape, RewriteCache.Key exact, GuardSession session,
-                                    List<Integer> parameterTypes) {
-        boolean typed = parameterTypes.stream().anyMatch(t -> t != 0);
-        RewriteCache.Key key = new RewriteCache.Key(shape.key() + (typed ? "\u0000" + parameterTypes : ""),
+                                    Set<Integer> uncopyable) {
+        RewriteCache.Key key = new RewriteCache.Key(shape.key() + (uncopyable.isEmpty() ? "" : "\u0000" + uncopyable),
                 exact.dataSourceId(), exact.catalogVersion(), exact.policyFingerprint());
         Optional<ShapeTemplate> template = shapes.get(key);
         if (template == null) {
-            template = Optional.ofNullable(template(shape, session, parameterTypes));
+            template = Optional.ofNullable(template(shape, session, uncopyable));
             shapes.put(key, template);
         }
         return template.map(t -> new Forward(t.fill(shape.literals()), t.applied())).orElse(null);
     }
 
-    private ShapeTemplate template(LiteralShape shape, GuardSession session, List<Integer> parameterTypes) {
+    private ShapeTemplate template(LiteralShape shape, GuardSession session, Set<Integer> uncopyable) {
         try {
             rewrites.increment();
-            Rewrite rewrite = StatementRewriter.rewrite(shape.sentinelText(), resolver(session, parameterTypes));
+            Rewrite rewrite = StatementRewriter.rewrite(shape.sentinelText(), resolver(session, uncopyable));
             return ShapeTemplate.of(rewrite.sql(), shape.literals().size(), sentinels, rewrite.applied());
         } catch (ParseFailure | RuntimeException e) {
             return null; // no template; the text's own rewrite reports what is wrong
@@ -117,16 +118,16 @@ final class QueryPath {
         return rewrites.sum();
     }
 
-    private CatalogResolver resolver(GuardSession session, List<Integer> parameterTypes) {
+    private CatalogResolver resolver(GuardSession session, Set<Integer> uncopyable) {
         return new CatalogResolver(session.catalog(), session.policies(), searchPath, session.dataSource().name(),
-                parameterTypes);
+                uncopyable);
     }
 
-    private GuardDecision rewrite(Statement st, int bodyStart, GuardSession session, List<Integer> parameterTypes) {
+    private GuardDecision rewrite(Statement st, int bodyStart, GuardSession session, Set<Integer> uncopyable) {
         String body = st.source().substring(bodyStart, st.end());
         rewrites.increment();
         try {
-            Rewrite rewrite = StatementRewriter.rewrite(body, resolver(session, parameterTypes));
+            Rewrite rewrite = StatementRewriter.rewrite(body, resolver(session, uncopyable));
             String sql = st.source().substring(st.start(), bodyStart) + rewrite.sql();
             return new Forward(sql, rewrite.applied());
         } catch (ParseFailure e) {

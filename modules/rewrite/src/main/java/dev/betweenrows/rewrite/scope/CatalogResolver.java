@@ -5,7 +5,12 @@ import dev.betweenrows.policy.CatalogSnapshot;
 import dev.betweenrows.policy.CatalogTable;
 import dev.betweenrows.policy.EffectivePolicies;
 import dev.betweenrows.policy.TablePolicy;
+import dev.betweenrows.rewrite.lex.Token;
+import dev.betweenrows.rewrite.lex.TokenType;
 import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.Optional;
 
 /**
@@ -17,24 +22,52 @@ import java.util.Optional;
  * @param policies       the user's effective policies
  * @param searchPath     exposed schema names tried in order for unqualified names
  * @param dataSourceName the name a three-part reference may start with
- * @param parameterTypes the type OIDs a Parse message declared for {@code $1, $2, …} (0 or missing: unspecified)
+ * @param uncopyableParameters the numbers {@code n} of the {@code $n} whose declared type (from a Parse message)
+ *                             rules out copying a comparison with them inside a fence ({@link #uncopyable})
  */
 public record CatalogResolver(CatalogSnapshot catalog, EffectivePolicies policies, List<String> searchPath,
-                              String dataSourceName, List<Integer> parameterTypes) {
+                              String dataSourceName, Set<Integer> uncopyableParameters) {
+    /**
+     * Declared parameter types a comparison copied inside a fence may have: unspecified (0: PostgreSQL takes the
+     * column's type), int2, int4, int8, float4, float8, text, varchar, bpchar, name, bool, uuid, bytea. Not
+     * {@code oid} or the {@code reg*} types, to which a {@code bigint} column would be cast, failing out of range.
+     */
+    private static final Set<Integer> COPYABLE_DECLARED = Set.of(0, 21, 23, 20, 700, 701, 25, 1043, 1042, 19, 16, 2950, 17);
+
     public CatalogResolver {
         searchPath = List.copyOf(searchPath);
-        parameterTypes = List.copyOf(parameterTypes);
+        uncopyableParameters = Set.copyOf(uncopyableParameters);
     }
 
     /** No declared parameter types (the simple protocol, or a Parse that declared none). */
     public CatalogResolver(CatalogSnapshot catalog, EffectivePolicies policies, List<String> searchPath,
                            String dataSourceName) {
-        this(catalog, policies, searchPath, dataSourceName, List.of());
+        this(catalog, policies, searchPath, dataSourceName, Set.of());
     }
 
-    /** The declared type OID of {@code $n} (1-based), 0 when unspecified. */
-    public int parameterType(int n) {
-        return n >= 1 && n <= parameterTypes.size() ? parameterTypes.get(n - 1) : 0;
+    /**
+     * The numbers of the parameters {@code tokens} use whose declared type is not copyable: only these can make a
+     * rewrite differ between declared types, so they (not the whole list a Parse may declare) key the cache.
+     */
+    public static SortedSet<Integer> uncopyable(List<Token> tokens, List<Integer> declaredTypes) {
+        SortedSet<Integer> out = new TreeSet<>();
+        if (declaredTypes.isEmpty()) return out;
+        for (Token t : tokens) {
+            if (!t.is(TokenType.PARAMETER)) continue;
+            int n = parameterNumber(t);
+            int type = n >= 1 && n <= declaredTypes.size() ? declaredTypes.get(n - 1) : 0;
+            if (n < 1 || !COPYABLE_DECLARED.contains(type)) out.add(n);
+        }
+        return out;
+    }
+
+    /** {@code $n}'s number ({@code $01} is 1, as PostgreSQL reads it), or -1. */
+    public static int parameterNumber(Token parameter) {
+        try {
+            return Integer.parseInt(parameter.value());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** The visible table {@code names} denotes (1–3 parts, already case-folded), or a ResolveException. */

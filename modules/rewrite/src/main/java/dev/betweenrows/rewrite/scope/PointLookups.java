@@ -40,17 +40,11 @@ final class PointLookups {
 
     /** Types (as {@code format_type} spells them, without a typmod) whose comparison operators are leakproof. */
     private static final Set<String> LEAKPROOF = Set.of("smallint", "integer", "bigint", "real", "double precision",
-            "text", "character varying", "character", "name", "\"char\"", "boolean", "uuid", "oid", "bytea", "date",
+            "text", "character varying", "character", "name", "\"char\"", "boolean", "uuid", "bytea", "date",
             "timestamp without time zone", "timestamp with time zone");
-    private static final Set<String> INTEGERS = Set.of("smallint", "integer", "bigint", "oid");
+    private static final Set<String> INTEGERS = Set.of("smallint", "integer", "bigint");
     private static final Set<String> DATE_TIME = Set.of("date", "timestamp without time zone",
             "timestamp with time zone");
-
-    /**
-     * Declared parameter types a copied comparison may have: unspecified (0: PostgreSQL takes the column's type),
-     * int2, int4, int8, float4, float8, text, varchar, bpchar, name, bool, uuid, bytea.
-     */
-    private static final Set<Integer> SAFE_DECLARED = Set.of(0, 21, 23, 20, 700, 701, 25, 1043, 1042, 19, 16, 2950, 17);
 
     /** Words that may end a WHERE clause's last conjunct. */
     private static final Set<String> FOLLOWERS = Set.of("and", "group", "order", "limit", "offset", "having",
@@ -189,23 +183,18 @@ final class PointLookups {
      * FROM (where the copy sits) before the select list and WHERE, so a copy of a parameter used elsewhere too
      * ({@code SELECT $1 + 0.0 … WHERE id <= $1}) could give it another type, and another result;</li>
      * <li>its declared type, if any, is one whose comparison with any leakproof column type converts no row value
-     * in a way that can fail ({@link #SAFE_DECLARED}: not {@code oid} or the {@code reg*} types, to which a
-     * {@code bigint} column would be cast, failing on values outside the OID range).</li>
+     * in a way that can fail ({@link CatalogResolver#uncopyable}: not {@code oid} or the {@code reg*} types, to
+     * which a {@code bigint} column would be cast, failing on values outside the OID range).</li>
      * </ul>
      */
     private static boolean copyableParameter(Token parameter, ResolveState state) {
+        int n = CatalogResolver.parameterNumber(parameter);
+        if (n < 1 || state.catalog.uncopyableParameters().contains(n)) return false;
         int uses = 0;
         for (Token t : state.source.tokens()) {
-            if (t.is(TokenType.PARAMETER) && t.text().equals(parameter.text())) uses++;
+            if (t.is(TokenType.PARAMETER) && CatalogResolver.parameterNumber(t) == n) uses++;   // $01 is $1
         }
-        if (uses != 1) return false;
-        int n;
-        try {
-            n = Integer.parseInt(parameter.text().substring(1));
-        } catch (NumberFormatException e) {
-            return false;
-        }
-        return SAFE_DECLARED.contains(state.catalog.parameterType(n));
+        return uses == 1;
     }
 
     /** {@code character varying(20)} → {@code character varying}; {@code timestamp(3) with time zone} too. */

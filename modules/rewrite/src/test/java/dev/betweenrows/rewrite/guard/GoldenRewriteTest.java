@@ -200,11 +200,17 @@ class GoldenRewriteTest {
                 "SELECT $1 + 0.0, id FROM " + O + " AS orders WHERE id <= $1");
         rewrites("SELECT id FROM orders WHERE id = $1 AND customer_id = $1",
                 "SELECT id FROM " + O + " AS orders WHERE id = $1 AND customer_id = $1");
+        rewrites("SELECT $01 + 0.0 AS x FROM orders WHERE id <= $1",   // $01 is $1 to PostgreSQL
+                "SELECT $01 + 0.0 AS x FROM " + O + " AS orders WHERE id <= $1");
         String lookup = "SELECT id FROM orders WHERE id = $1";
         assertEquals("SELECT id FROM " + O_FILTERS + " AND id = $1 OFFSET 0) AS orders WHERE id = $1",
                 extended(lookup, List.of(20)));
         assertEquals("SELECT id FROM " + O + " AS orders WHERE id = $1", extended(lookup, List.of(26)));
         assertEquals("SELECT id FROM " + O + " AS orders WHERE id = $1", extended(lookup, List.of(2205)));
+        assertEquals("SELECT id FROM " + O + " AS orders WHERE id = $1", extended(lookup, List.of(26, 20)),
+                "the type of $1 decides, whatever else is declared");
+        assertEquals("SELECT id FROM " + O_FILTERS + " AND id = $1 OFFSET 0) AS orders WHERE id = $1",
+                extended(lookup, List.of(23, 26)));
         assertEquals("SELECT id FROM " + O_FILTERS + " AND id = $1 OFFSET 0) AS orders WHERE id = $1",
                 extended(lookup, List.of(0)), "the cache keeps declared types apart");
     }
