@@ -35,6 +35,8 @@ import java.util.function.Predicate;
  * blocks a filter may match (stat rows and time bounds narrow them) and merge their records in order.
  */
 final class DbQueryAuditRepository implements QueryAuditRepository {
+    /** Blocks whose ids {@link #existing} keeps while it checks one batch. */
+    private static final int OPENED_BLOCKS = 64;
     private final javax.sql.DataSource jdbc;
     /** Kept by the writer between commits: a new Derby connection costs more than a block of a hundred records. */
     private Connection writerConnection;   // guarded by this
@@ -112,6 +114,8 @@ final class DbQueryAuditRepository implements QueryAuditRepository {
                 for (long block : blocksMayHold(c, id)) {
                     Set<String> inside = opened.get(block);
                     if (inside == null) {
+                        // bounded: ids of records written before ids were time-ordered span every block's id range
+                        if (opened.size() >= OPENED_BLOCKS) opened.clear();
                         inside = new HashSet<>();
                         for (QueryAuditRecord r : AuditBlocks.records(c, block)) inside.add(r.id());
                         opened.put(block, inside);
@@ -141,12 +145,15 @@ final class DbQueryAuditRepository implements QueryAuditRepository {
     @Override
     public Page<QueryAuditRecord> list(QueryAuditFilter filter, PageRequest page) {
         return read(c -> {
+            // counted first: a block committed meanwhile may then add to the items but never leave the total
+            // claiming records the page does not show
+            long total = count(c, filter);
             List<QueryAuditRecord> items = new ArrayList<>(page.pageSize());
             Iterator<QueryAuditRecord> records = new AuditRecordMerge(c, AuditBlocks.mayMatch(filter), Order.NEWEST_FIRST,
                     matches(filter));
             for (long skipped = 0; skipped < page.offset() && records.hasNext(); skipped++) records.next();
             while (items.size() < page.pageSize() && records.hasNext()) items.add(records.next());
-            return new Page<>(items, count(c, filter), page.page(), page.pageSize());
+            return new Page<>(items, Math.max(total, page.offset() + items.size()), page.page(), page.pageSize());
         });
     }
 
