@@ -3,8 +3,6 @@ package dev.betweenrows.store.derby;
 import dev.betweenrows.store.QueryAuditRecord;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonGenerator;
-import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 
@@ -24,29 +22,12 @@ import java.util.zip.InflaterInputStream;
 /** The payload of an audit block: its records as a stream of JSON objects, deflated (fastest level). */
 final class AuditBlockCodec {
     private static final JsonProvider PROVIDER = JsonProvider.provider();
-    private static final JsonGeneratorFactory GENERATORS = PROVIDER.createGeneratorFactory(Map.of());
     private static final JsonParserFactory PARSERS = PROVIDER.createParserFactory(Map.of());
 
     private AuditBlockCodec() {}
 
     static byte[] encode(List<QueryAuditRecord> records) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 + 128 * records.size());
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try (DeflaterOutputStream out = new DeflaterOutputStream(bytes, deflater, 8192);
-             JsonGenerator g = GENERATORS.createGenerator(out, java.nio.charset.StandardCharsets.UTF_8)) {
-            g.writeStartArray();
-            for (QueryAuditRecord r : records) {
-                g.writeStartObject();
-                AuditRecordJson.writeFields(g, r);
-                g.writeEnd();
-            }
-            g.writeEnd();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            deflater.end();
-        }
-        return bytes.toByteArray();
+        return encodeEncoded(records.stream().map(AuditRecordJson::fields).toList());
     }
 
     /** The payload of records already encoded as JSON objects (UTF-8): the array of them, deflated. */

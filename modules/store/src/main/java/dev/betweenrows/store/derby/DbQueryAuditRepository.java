@@ -48,8 +48,8 @@ final class DbQueryAuditRepository implements QueryAuditRepository {
     /** The audit's hot path: one block per group commit, in one transaction. */
     @Override
     public void insertNew(Collection<QueryAuditRecord> records) {
-        if (records.isEmpty()) return;
-        inTransaction(c -> AuditBlocks.write(c, List.copyOf(records)));
+        List<QueryAuditRecord> list = List.copyOf(records);
+        insertNew(list, list.stream().map(AuditRecordJson::fields).toList());
     }
 
     @Override
