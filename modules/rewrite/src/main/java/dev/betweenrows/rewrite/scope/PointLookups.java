@@ -35,6 +35,10 @@ final class PointLookups {
     private static final Set<TokenType> CONSTANTS = Set.of(TokenType.STRING, TokenType.INTEGER, TokenType.NUMERIC,
             TokenType.PARAMETER);
 
+    private static final Set<SqlKind> ARITHMETIC = Set.of(SqlKind.PLUS, SqlKind.MINUS, SqlKind.TIMES,
+            SqlKind.MINUS_PREFIX, SqlKind.PLUS_PREFIX);
+    private static final Set<String> ARITHMETIC_TOKENS = Set.of("+", "-", "*");
+
     private static final Map<SqlKind, String> OPERATORS = Map.of(SqlKind.EQUALS, "=", SqlKind.LESS_THAN, "<",
             SqlKind.LESS_THAN_OR_EQUAL, "<=", SqlKind.GREATER_THAN, ">", SqlKind.GREATER_THAN_OR_EQUAL, ">=");
 
@@ -81,7 +85,16 @@ final class PointLookups {
 
     private static boolean isConstant(SqlNode n) {
         return n instanceof SqlDynamicParam || (n instanceof SqlLiteral l && l.getValue() != null
-                && (l.getTypeName().getFamily() != null));
+                && (l.getTypeName().getFamily() != null)) || isArithmetic(n);
+    }
+
+    /** {@code + - *} (binary or prefix) over literals: a candidate integer expression ({@link #integerExpression}). */
+    private static boolean isArithmetic(SqlNode n) {
+        if (!(n instanceof SqlBasicCall call) || !ARITHMETIC.contains(call.getKind())) return false;
+        for (SqlNode o : call.getOperandList()) {
+            if (!(o instanceof SqlLiteral) && !isArithmetic(o)) return false;
+        }
+        return true;
     }
 
     /** {@code column op constant} (or reversed) as the client's tokens read, copied in the client's order. */
@@ -89,7 +102,7 @@ final class PointLookups {
                                    ResolveState state) {
         FromItem item = copyable(id, scope);
         if (item == null) return;
-        Token value = constantToken(constant, state);
+        Constant value = constant(constant, state);
         if (value == null || !leakproof(item, id, value, state)) return;
         int idStart = state.start(id);
         int idEnd = state.end(id.getParserPosition());
@@ -110,8 +123,8 @@ final class PointLookups {
     private static void between(SqlIdentifier id, SqlNode low, SqlNode high, Scope scope, ResolveState state) {
         FromItem item = copyable(id, scope);
         if (item == null) return;
-        Token lowToken = constantToken(low, state);
-        Token highToken = constantToken(high, state);
+        Constant lowToken = constant(low, state);
+        Constant highToken = constant(high, state);
         if (lowToken == null || highToken == null || !leakproof(item, id, lowToken, state)
                 || !leakproof(item, id, highToken, state)) {
             return;
@@ -142,21 +155,53 @@ final class PointLookups {
         return id.names.get(id.names.size() - 1);
     }
 
-    /** The constant's single token, if the constant is exactly that token. */
-    private static Token constantToken(SqlNode constant, ResolveState state) {
+    /**
+     * A constant as the client wrote it: one token ({@code single}), or an integer expression (single is null).
+     * {@code end} is where its last token ends.
+     */
+    private record Constant(int start, int end, String text, Token single) {}
+
+    /** The constant's source, if it is exactly one constant token or an {@link #integerExpression}. */
+    private static Constant constant(SqlNode constant, ResolveState state) {
         Token value = state.source.tokenAt(state.start(constant));
-        if (value == null || !CONSTANTS.contains(value.type())) return null;
+        if (value == null) return null;
+        if (isArithmetic(constant) || value.is(TokenType.OPERATOR)) {   // also a literal read with its sign: -5
+            return integerExpression(value, state.end(constant.getParserPosition()), state);
+        }
+        if (!CONSTANTS.contains(value.type())) return null;
         if (!value.is(TokenType.PARAMETER) && value.end() != state.end(constant.getParserPosition())) return null;
-        return value;
+        return new Constant(value.start(), value.end(), value.text(), value);
     }
 
-    private static boolean leakproof(FromItem item, SqlIdentifier id, Token value, ResolveState state) {
+    /**
+     * Integer literals joined by {@code + - *} from {@code first} to {@code end}, no parentheses (so the copy
+     * cannot regroup), e.g. the upper bound of {@code BETWEEN 5 AND 5 + 100}. PostgreSQL folds such an expression
+     * while planning, whatever the rows, so an overflow fails the statement with or without the copy: no oracle.
+     * Its type is {@code integer} or {@code bigint}, and it is only copied for an integer column.
+     */
+    private static Constant integerExpression(Token first, int end, ResolveState state) {
+        Token last = null;
+        StringBuilder text = new StringBuilder();
+        for (Token t = first; t != null && t.start() < end; t = state.source.tokenFrom(t.end())) {
+            boolean operator = t.is(TokenType.OPERATOR) && ARITHMETIC_TOKENS.contains(t.text());
+            if (!operator && !integerLiteral(t)) return null;
+            if (last != null) text.append(' ');   // tokens, not the text between them: no comment is copied
+            text.append(t.text());
+            last = t;
+        }
+        if (last == null || last.end() != end || !integerLiteral(last)) return null;
+        return new Constant(first.start(), end, text.toString(), null);
+    }
+
+    private static boolean leakproof(FromItem item, SqlIdentifier id, Constant constant, ResolveState state) {
         String column = columnName(id);
         String type = null;
         for (ColumnInfo c : item.base().table().policy().visibleColumns()) {
             if (c.name().equals(column)) type = baseType(c.pgType());
         }
         if (type == null || !LEAKPROOF.contains(type)) return false;
+        Token value = constant.single();
+        if (value == null) return INTEGERS.contains(type);
         if (value.is(TokenType.PARAMETER)) return !DATE_TIME.contains(type) && copyableParameter(value, state);
         if (INTEGERS.contains(type) && !integerLiteral(value)) return value.is(TokenType.STRING);
         return !DATE_TIME.contains(type) || value.is(TokenType.STRING);

@@ -224,6 +224,28 @@ class GoldenRewriteTest {
                 "SELECT id FROM " + O_FILTERS + " AND id = 9999999999 OFFSET 0) AS orders WHERE id = 9999999999");
     }
 
+    /**
+     * Integer literals joined by {@code + - *} are folded by PostgreSQL while planning, whatever the rows, so they are
+     * copied for integer columns (as tokens: no comment comes along); anything else in such a bound is not.
+     */
+    @Test void integerArithmeticOfLiteralsIsCopiedForIntegerColumns() {
+        rewrites("SELECT id FROM orders WHERE id BETWEEN 5 AND 5 + 100 ORDER BY id",
+                "SELECT id FROM " + O_FILTERS + " AND id BETWEEN 5 AND 5 + 100 OFFSET 0) AS orders"
+                        + " WHERE id BETWEEN 5 AND 5 + 100 ORDER BY id");
+        rewrites("SELECT id FROM orders WHERE id < 2 * 3 - 1 AND 10*10 >= id",
+                "SELECT id FROM " + O_FILTERS + " AND id < 2 * 3 - 1 AND 10 * 10 >= id OFFSET 0) AS orders"
+                        + " WHERE id < 2 * 3 - 1 AND 10*10 >= id");
+        rewrites("SELECT id FROM orders WHERE id > -5",
+                "SELECT id FROM " + O_FILTERS + " AND id > - 5 OFFSET 0) AS orders WHERE id > -5");
+        rewrites("SELECT id FROM orders WHERE id = 5 /* c */ + 1",
+                "SELECT id FROM " + O_FILTERS + " AND id = 5 + 1 OFFSET 0) AS orders WHERE id = 5 /* c */ + 1");
+        for (String notCopied : List.of("amount < 5 + 1", "id < 5 + 1.5", "id < (5 + 1)", "id < 5 / 1", "id < $1 + 1",
+                "id < '5' + 1", "id < 5 + 99999999999999999999", "created_at < 5 + 1", "id < 5 + 1::int")) {
+            rewrites("SELECT id FROM orders WHERE " + notCopied,
+                    "SELECT id FROM " + O + " AS orders WHERE " + notCopied);
+        }
+    }
+
     private String extended(String sql, List<Integer> types) {
         var d = guard.check(new dev.betweenrows.policy.GuardRequest(Shop.session(), dev.betweenrows.policy.Protocol.EXTENDED,
                 sql, types));

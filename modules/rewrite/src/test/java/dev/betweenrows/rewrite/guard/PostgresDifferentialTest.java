@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.betweenrows.policy.GuardDecision.Forward;
 import dev.betweenrows.testkit.PostgresServer;
@@ -183,6 +184,35 @@ class PostgresDifferentialTest {
                     + " AND id BETWEEN 40 AND 60 ORDER BY id");
             assertFalse(expected.isEmpty());
             assertEquals(expected, rows(s, "EXECUTE span(40, 60)"));
+        }
+    }
+
+    /**
+     * A bound written as integer arithmetic ({@code 40 + 20}) is copied too, so the range uses the index; an overflow in
+     * such a bound fails while PostgreSQL plans, the same with the copy as without it.
+     */
+    @Test
+    void arithmeticBoundThroughTheFenceUsesTheIndexAndFailsOnlyAsWithoutTheCopy() throws SQLException {
+        String rewritten = rewrite("SELECT id, amount FROM orders WHERE id BETWEEN 40 AND 40 + 20 ORDER BY id");
+        assertTrue(rewritten.contains("id BETWEEN 40 AND 40 + 20 OFFSET 0"), rewritten);
+        try (Connection c = pg.connect(DB); Statement s = c.createStatement()) {
+            s.execute("SET search_path = public");
+            String plan = String.join("\n", rows(s, "EXPLAIN " + rewritten));
+            assertTrue(plan.contains("Index Scan using orders_pkey"), plan);
+            assertFalse(plan.contains("Seq Scan"), plan);
+            List<String> expected = rows(s, "SELECT id, amount FROM orders WHERE tenant = 'acme' AND status <> 'deleted'"
+                    + " AND id BETWEEN 40 AND 60 ORDER BY id");
+            assertFalse(expected.isEmpty());
+            assertEquals(expected, rows(s, rewritten));
+
+            String overflow = "SELECT id FROM orders WHERE id < 2147483647 + 1 AND tenant = 'nobody'";
+            String copied = rewrite(overflow);
+            assertTrue(copied.contains("AND id < 2147483647 + 1 AND tenant = 'nobody' OFFSET 0"), copied);
+            SQLException direct = assertThrows(SQLException.class, () -> rows(s, overflow));
+            SQLException through = assertThrows(SQLException.class, () -> rows(s, copied));
+            assertEquals("22003", direct.getSQLState());
+            assertEquals(direct.getSQLState(), through.getSQLState());
+            assertEquals(direct.getMessage(), through.getMessage());
         }
     }
 }
