@@ -13,6 +13,7 @@ import dev.betweenrows.rewrite.classify.StatementKind;
 import dev.betweenrows.rewrite.lex.LexException;
 import dev.betweenrows.rewrite.lex.Statement;
 import dev.betweenrows.rewrite.lex.StatementSplitter;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -61,7 +62,10 @@ public final class CalciteQueryGuard implements QueryGuard {
             Statement only = statements.size() == 1 ? statements.getFirst() : null;
             if (only != null && only.start() == 0 && only.end() == sql.length()) wholeStringSplit.set(only);
             else wholeStringSplit.remove();
-            return statements.stream().map(Statement::text).toList();
+            if (only != null) return List.of(only.text());
+            List<String> texts = new ArrayList<>(statements.size());
+            for (Statement st : statements) texts.add(st.text());
+            return List.copyOf(texts);
         } catch (LexException e) {
             wholeStringSplit.remove();
             return List.of(sql); // check() refuses the whole string with the lexer's error

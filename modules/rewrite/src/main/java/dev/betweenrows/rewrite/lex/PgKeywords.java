@@ -1,5 +1,7 @@
 package dev.betweenrows.rewrite.lex;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /** PostgreSQL's keyword list (kwlist.h, versions 13–16) by category. Only unquoted words can be keywords. */
@@ -52,15 +54,14 @@ public final class PgKeywords {
         validate validator value varying version view views volatile whitespace within without work wrapper
         write xml year yes zone""");
 
+    /** All four lists in one table: the lexer looks up every word it reads, most of them names. */
+    private static final Map<String, Category> CATEGORIES = categories();
+
     private PgKeywords() {}
 
     /** The category of a folded word, or {@code null} when it is not a keyword. */
     public static Category category(String lowerCaseWord) {
-        if (RESERVED.contains(lowerCaseWord)) return Category.RESERVED;
-        if (TYPE_FUNC_NAME.contains(lowerCaseWord)) return Category.TYPE_FUNC_NAME;
-        if (COL_NAME.contains(lowerCaseWord)) return Category.COL_NAME;
-        if (UNRESERVED.contains(lowerCaseWord)) return Category.UNRESERVED;
-        return null;
+        return CATEGORIES.get(lowerCaseWord);
     }
 
     public static boolean isKeyword(String lowerCaseWord) {
@@ -69,6 +70,15 @@ public final class PgKeywords {
 
     public static boolean isReserved(String lowerCaseWord) {
         return RESERVED.contains(lowerCaseWord);
+    }
+
+    private static Map<String, Category> categories() {
+        Map<String, Category> all = new HashMap<>();
+        for (String w : UNRESERVED) all.put(w, Category.UNRESERVED);
+        for (String w : COL_NAME) all.put(w, Category.COL_NAME);
+        for (String w : TYPE_FUNC_NAME) all.put(w, Category.TYPE_FUNC_NAME);
+        for (String w : RESERVED) all.put(w, Category.RESERVED);   // last: a word in two lists takes the stronger
+        return Map.copyOf(all);
     }
 
     private static Set<String> words(String list) {

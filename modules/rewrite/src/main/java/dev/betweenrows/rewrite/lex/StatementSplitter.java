@@ -21,8 +21,10 @@ public final class StatementSplitter {
      */
     public static List<Statement> split(String sql) {
         List<Statement> all = segments(sql);
-        List<Statement> statements = all.stream().filter(st -> !st.isEmpty()).toList();
-        return statements.isEmpty() ? List.of(all.get(0)) : statements;
+        if (all.size() == 1) return all;   // the usual case: one statement, no semicolon
+        List<Statement> statements = new ArrayList<>(all.size());
+        for (Statement st : all) if (!st.isEmpty()) statements.add(st);
+        return statements.isEmpty() ? List.of(all.get(0)) : List.copyOf(statements);
     }
 
     /** Every piece between top-level semicolons, empty ones included (a trailing {@code ;} gives a last empty piece). */
