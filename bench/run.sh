@@ -219,7 +219,11 @@ rewrite_cost() { # target kind
 log "rewrite cost per statement ($REWRITE_N statements per kind, after a warm-up of the same kinds) ..."
 # Warm-up: the JIT compiles the guard's paths; these texts (alias w…) are never measured or repeated.
 for i in $(seq 1 "$REWRITE_WARMUP"); do
-  echo "SELECT abalance AS w$i FROM pgbench_accounts WHERE aid = $i;"
+  case $(( i % 3 )) in   # new shapes of all three kinds, so the parser's paths for each are compiled too
+    0) echo "SELECT abalance AS w$i FROM pgbench_accounts WHERE aid = $i;" ;;
+    1) echo "SELECT a.aid, a.abalance AS w$i, b.bbalance FROM pgbench_accounts a JOIN pgbench_branches b ON b.bid = a.bid WHERE a.aid = $i;" ;;
+    2) echo "SELECT bid, count(*), sum(abalance) AS w$i FROM pgbench_accounts WHERE aid BETWEEN $i AND $i + 100 GROUP BY bid ORDER BY bid;" ;;
+  esac
   echo "SELECT abalance AS w FROM pgbench_accounts WHERE aid = $i;"
   echo "SELECT abalance AS w FROM pgbench_accounts WHERE aid = 1;"
 done > "$WORK/rw-warmup.sql"

@@ -16,9 +16,13 @@ import java.util.Objects;
  * @param tls             client-facing TLS and the password methods that depend on it
  * @param auditParameters record extended-protocol parameter values in the query audit ({@code BR_AUDIT_PARAMETERS};
  *                        off by default: values are often personal data)
+ * @param virtualThreads  run each session on a virtual thread instead of an OS thread ({@code BR_SESSION_THREADS}).
+ *                        OS threads by default: a statement's hand-offs between the virtual-thread poller and carrier
+ *                        threads cost more CPU than the kernel's own wake-up of a blocked thread (bench/RESULTS.md)
  */
 public record ProxyOptions(String host, int port, int maxConnections, int maxMessageBytes, Duration idleTimeout,
-                           String serverVersion, Duration startupTimeout, TlsOptions tls, boolean auditParameters) {
+                           String serverVersion, Duration startupTimeout, TlsOptions tls, boolean auditParameters,
+                           boolean virtualThreads) {
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
     public ProxyOptions {
@@ -39,7 +43,7 @@ public record ProxyOptions(String host, int port, int maxConnections, int maxMes
     /** Parameter values not audited. */
     public ProxyOptions(String host, int port, int maxConnections, int maxMessageBytes, Duration idleTimeout,
                         String serverVersion, Duration startupTimeout, TlsOptions tls) {
-        this(host, port, maxConnections, maxMessageBytes, idleTimeout, serverVersion, startupTimeout, tls, false);
+        this(host, port, maxConnections, maxMessageBytes, idleTimeout, serverVersion, startupTimeout, tls, false, false);
     }
 
     /** TLS off. */
@@ -57,11 +61,16 @@ public record ProxyOptions(String host, int port, int maxConnections, int maxMes
 
     public ProxyOptions withTls(TlsOptions newTls) {
         return new ProxyOptions(host, port, maxConnections, maxMessageBytes, idleTimeout, serverVersion, startupTimeout,
-                newTls, auditParameters);
+                newTls, auditParameters, virtualThreads);
     }
 
     public ProxyOptions withAuditParameters(boolean on) {
         return new ProxyOptions(host, port, maxConnections, maxMessageBytes, idleTimeout, serverVersion, startupTimeout,
-                tls, on);
+                tls, on, virtualThreads);
+    }
+
+    public ProxyOptions withVirtualThreads(boolean on) {
+        return new ProxyOptions(host, port, maxConnections, maxMessageBytes, idleTimeout, serverVersion, startupTimeout,
+                tls, auditParameters, on);
     }
 }

@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
- * The data-plane listener (PostgreSQL v3 protocol), one virtual thread per connection. Clients
+ * The data-plane listener (PostgreSQL v3 protocol), one thread per connection. Clients
  * authenticate with SCRAM-SHA-256 against the proxy's own users; every simple-protocol statement goes
  * through the {@link QueryGuard}. Statements the guard forwards run, rewritten, on an upstream session
  * pinned to the client session (from a small per-data-source pool; see {@link UpstreamTarget}); results are

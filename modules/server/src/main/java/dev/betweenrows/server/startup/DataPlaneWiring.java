@@ -19,7 +19,8 @@ final class DataPlaneWiring {
         return new ProxyOptions(addr.getHostString(), addr.getPort(), settings.integer(Setting.MAX_CONNECTIONS),
                 settings.integer(Setting.MAX_MESSAGE_BYTES), Duration.ofSeconds(settings.integer(Setting.IDLE_TIMEOUT_SECS)),
                 GuardContext.SERVER_VERSION, Duration.ofSeconds(60), tls(settings, dataDir))
-                .withAuditParameters(settings.require(Setting.AUDIT_PARAMETERS).equals("on"));
+                .withAuditParameters(settings.require(Setting.AUDIT_PARAMETERS).equals("on"))
+                .withVirtualThreads(settings.require(Setting.SESSION_THREADS).equals("virtual"));
     }
 
     static TlsOptions tls(Settings settings, Path dataDir) {

@@ -24,10 +24,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One client connection from its first packet to its close, on its own virtual thread:
- * AWAIT_STARTUP → AUTHENTICATING → READY ⇄ IN_QUERY → CLOSED. Each step is its own class (startup
- * negotiation, {@link Authentication}, {@link QueryLoop}); this one sequences them and turns every failure
- * into at most one FATAL ErrorResponse followed by a close of this connection only.
+ * One client connection from its first packet to its close, on its own thread (an OS or a virtual thread,
+ * {@code BR_SESSION_THREADS}): AWAIT_STARTUP → AUTHENTICATING → READY ⇄ IN_QUERY → CLOSED. Each step is its
+ * own class (startup negotiation, {@link Authentication}, {@link QueryLoop}); this one sequences them and
+ * turns every failure into at most one FATAL ErrorResponse followed by a close of this connection only.
  */
 final class ClientConnection implements Runnable {
     private static final Logger LOG = Logger.getLogger(ClientConnection.class.getName());

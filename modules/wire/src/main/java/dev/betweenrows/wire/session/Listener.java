@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The data-plane listener: accepts connections and runs each on its own virtual thread. */
+/** The data-plane listener: accepts connections and runs each on its own thread (an OS thread unless configured). */
 public final class Listener implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Listener.class.getName());
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
@@ -35,7 +35,7 @@ public final class Listener implements AutoCloseable {
 
     private final ServerSocket serverSocket;
     private final SessionServices services;
-    private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService connections;
     private final ScheduledThreadPoolExecutor timers;
     private final AtomicLong ids = new AtomicLong();
     private final Thread acceptor;
@@ -46,6 +46,8 @@ public final class Listener implements AutoCloseable {
         this.services = services;
         this.timers = timers;
         this.acceptor = Thread.ofVirtual().name("proxy-accept").unstarted(this::acceptLoop);
+        this.connections = services.options().virtualThreads() ? Executors.newVirtualThreadPerTaskExecutor()
+                : Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("proxy-session-", 1).daemon().factory());
     }
 
     /** Binds and starts accepting; TLS problems (unreadable or mismatched files) fail here, before binding. */

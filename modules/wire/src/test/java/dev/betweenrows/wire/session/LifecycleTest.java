@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.betweenrows.wire.ProxyOptions;
 import dev.betweenrows.wire.message.AuthenticationSASL;
 import dev.betweenrows.wire.message.ErrorResponse;
 import dev.betweenrows.wire.message.StartupMessage;
@@ -11,17 +12,20 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Connection limits, timeouts and shutdown, each against its own proxy. */
+/** Connection limits, timeouts and shutdown, each against its own proxy, with sessions on OS and on virtual threads. */
 class LifecycleTest {
     @TempDir
     Path dir;
 
-    @Test
-    void connectionsBeyondTheLimitGet53300AndFreedSlotsAreReused() throws IOException {
-        try (ProxyFixture f = ProxyFixture.start(dir, ProxyFixture.options(2, Duration.ZERO, Duration.ofSeconds(60)));
+    @ParameterizedTest(name = "virtual threads: {0}")
+    @ValueSource(booleans = {false, true})
+    void connectionsBeyondTheLimitGet53300AndFreedSlotsAreReused(boolean virtual) throws IOException {
+        try (ProxyFixture f = ProxyFixture.start(dir,
+                ProxyFixture.options(2, Duration.ZERO, Duration.ofSeconds(60)).withVirtualThreads(virtual));
              RawClient a = RawClient.loggedIn(f.port());
              RawClient b = RawClient.loggedIn(f.port())) {
             try (RawClient c = new RawClient(f.port())) {
@@ -46,10 +50,11 @@ class LifecycleTest {
         }
     }
 
-    @Test
-    void idleSessionsAreClosedWith57P05() throws IOException {
+    @ParameterizedTest(name = "virtual threads: {0}")
+    @ValueSource(booleans = {false, true})
+    void idleSessionsAreClosedWith57P05(boolean virtual) throws IOException {
         try (ProxyFixture f = ProxyFixture.start(dir,
-                ProxyFixture.options(5, Duration.ofMillis(400), Duration.ofSeconds(60)));
+                ProxyFixture.options(5, Duration.ofMillis(400), Duration.ofSeconds(60)).withVirtualThreads(virtual));
              RawClient c = RawClient.loggedIn(f.port())) {
             RawProtocolTest.assertSelectOne(c);
             long t0 = System.nanoTime();
@@ -59,19 +64,21 @@ class LifecycleTest {
         }
     }
 
-    @Test
-    void zeroIdleTimeoutReallyDisablesIt() throws IOException {
-        try (ProxyFixture f = ProxyFixture.start(dir);
+    @ParameterizedTest(name = "virtual threads: {0}")
+    @ValueSource(booleans = {false, true})
+    void zeroIdleTimeoutReallyDisablesIt(boolean virtual) throws IOException {
+        try (ProxyFixture f = ProxyFixture.start(dir, defaults(virtual));
              RawClient c = RawClient.loggedIn(f.port())) {
             sleep(1500);
             RawProtocolTest.assertSelectOne(c);
         }
     }
 
-    @Test
-    void startupTimeoutClosesSilentAndStalledClients() throws IOException {
+    @ParameterizedTest(name = "virtual threads: {0}")
+    @ValueSource(booleans = {false, true})
+    void startupTimeoutClosesSilentAndStalledClients(boolean virtual) throws IOException {
         try (ProxyFixture f = ProxyFixture.start(dir,
-                ProxyFixture.options(5, Duration.ZERO, Duration.ofMillis(500)))) {
+                ProxyFixture.options(5, Duration.ZERO, Duration.ofMillis(500)).withVirtualThreads(virtual))) {
             try (RawClient silent = new RawClient(f.port())) {
                 assertTrue(silent.closedByServer());
             }
@@ -87,9 +94,10 @@ class LifecycleTest {
         }
     }
 
-    @Test
-    void closeSends57P01ToEverySession() throws IOException {
-        ProxyFixture f = ProxyFixture.start(dir);
+    @ParameterizedTest(name = "virtual threads: {0}")
+    @ValueSource(booleans = {false, true})
+    void closeSends57P01ToEverySession(boolean virtual) throws IOException {
+        ProxyFixture f = ProxyFixture.start(dir, defaults(virtual));
         try (RawClient a = RawClient.loggedIn(f.port()); RawClient b = RawClient.loggedIn(f.port())) {
             f.close();
             for (RawClient c : new RawClient[] {a, b}) {
@@ -100,14 +108,30 @@ class LifecycleTest {
         }
     }
 
-    @Test
-    void terminateUserEndsOnlyThatUsersSessions() throws IOException {
-        try (ProxyFixture f = ProxyFixture.start(dir); RawClient c = RawClient.loggedIn(f.port())) {
+    @ParameterizedTest(name = "virtual threads: {0}")
+    @ValueSource(booleans = {false, true})
+    void terminateUserEndsOnlyThatUsersSessions(boolean virtual) throws IOException {
+        try (ProxyFixture f = ProxyFixture.start(dir, defaults(virtual)); RawClient c = RawClient.loggedIn(f.port())) {
             String userId = f.store.users().findByUsername("alice").orElseThrow().id();
             assertEquals(0, f.proxy.sessions().terminateUser("someone-else", "test"));
             assertEquals(1, f.proxy.sessions().terminateUser(userId, "deactivated"));
             assertEquals("57P01", RawProtocolTest.fatalThenClose(c).sqlState());
         }
+    }
+
+    @ParameterizedTest(name = "virtual threads: {0}")
+    @ValueSource(booleans = {false, true})
+    void sessionsRunOnTheConfiguredKindOfThread(boolean virtual) throws IOException {
+        try (ProxyFixture f = ProxyFixture.start(dir, defaults(virtual)); RawClient c = RawClient.loggedIn(f.port())) {
+            RawProtocolTest.assertSelectOne(c);
+            boolean osThread = Thread.getAllStackTraces().keySet().stream()   // lists OS threads only
+                    .anyMatch(t -> t.getName().startsWith("proxy-session-"));
+            assertEquals(!virtual, osThread);
+        }
+    }
+
+    private static ProxyOptions defaults(boolean virtual) {
+        return ProxyFixture.options(20, Duration.ZERO, Duration.ofSeconds(60)).withVirtualThreads(virtual);
     }
 
     private static void sleep(long ms) {
