@@ -20,7 +20,7 @@ import org.apache.calcite.sql.validate.SqlConformanceEnum;
  */
 public final class PgSqlParser {
 
-    private static final SqlParser.Config CONFIG = SqlParser.config()
+    static final SqlParser.Config CONFIG = SqlParser.config()
             .withParserFactory(SqlBabelParserImpl.FACTORY)
             .withQuoting(Quoting.DOUBLE_QUOTE)
             .withUnquotedCasing(Casing.TO_LOWER)
@@ -29,7 +29,7 @@ public final class PgSqlParser {
             .withConformance(SqlConformanceEnum.BABEL);
 
     /** Babel's keyword table, for the words it reserves that PostgreSQL takes as labels. */
-    private static final SqlAbstractParserImpl.Metadata METADATA = SqlParser.create("", CONFIG).getMetadata();
+    static final SqlAbstractParserImpl.Metadata METADATA = SqlParser.create("", CONFIG).getMetadata();
 
     private PgSqlParser() {}
 
@@ -37,7 +37,7 @@ public final class PgSqlParser {
     public static SqlNode parse(SourceText source) throws ParseFailure {
         String input = Neutralizer.neutralize(source, METADATA);
         try {
-            return SqlParser.create(input, CONFIG).parseQuery();
+            return ReusableParser.parse(input, CONFIG);
         } catch (SqlParseException e) {
             String message = String.valueOf(e.getMessage());
             throw syntaxError(source, e.getPos(), message.lines().findFirst().orElse(message));

@@ -46,8 +46,10 @@ public final class Listener implements AutoCloseable {
         this.services = services;
         this.timers = timers;
         this.acceptor = Thread.ofVirtual().name("proxy-accept").unstarted(this::acceptLoop);
+        // OS threads are kept for 60 s after their session ends and reused: a new thread's first statements
+        // pay for its stack pages and buffers (the parser recurses deeply), ~1-4 ms in the bench's first-seen run
         this.connections = services.options().virtualThreads() ? Executors.newVirtualThreadPerTaskExecutor()
-                : Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("proxy-session-", 1).daemon().factory());
+                : Executors.newCachedThreadPool(Thread.ofPlatform().name("proxy-session-", 1).daemon().factory());
     }
 
     /** Binds and starts accepting; TLS problems (unreadable or mismatched files) fail here, before binding. */

@@ -1,0 +1,55 @@
+package dev.betweenrows.rewrite.parse;
+
+import java.io.StringReader;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
+
+/**
+ * Calcite's Babel parser, kept for the next statement: constructing one allocates ~100 kB of tables and buffers,
+ * as much as the parse itself. Before each statement everything a parse reads is reset: the generated parser's
+ * own state ({@code ReInit}), the lexical state ({@code ReInit} falls back to the default one), the dynamic
+ * parameter counter and the warnings. The parser's private nesting counter is only balanced after a parse that
+ * succeeded, so an instance goes back to the pool only then.
+ */
+final class ReusableParser extends SqlBabelParserImpl {
+    private static final BlockingQueue<ReusableParser> POOL = new ArrayBlockingQueue<>(16);
+
+    private final LexicalState lexicalState;
+
+    private ReusableParser(SqlParser.Config config) {
+        super(new StringReader(""));
+        setTabSize(1);
+        setQuotedCasing(config.quotedCasing());
+        setUnquotedCasing(config.unquotedCasing());
+        setIdentifierMaxLength(config.identifierMaxLength());
+        setTimeUnitCodes(config.timeUnitCodes());
+        setConformance(config.conformance());
+        this.lexicalState = LexicalState.forConfig(config);
+    }
+
+    /** Parses one statement as {@code SqlParser.create(input, config).parseQuery()} does. */
+    static SqlNode parse(String input, SqlParser.Config config) throws SqlParseException {
+        ReusableParser parser = POOL.poll();
+        if (parser == null) parser = new ReusableParser(config);
+        SqlNode root = parser.parse(input);
+        POOL.offer(parser);   // not reached when the parse failed
+        return root;
+    }
+
+    private SqlNode parse(String input) throws SqlParseException {
+        ReInit(new StringReader(input));
+        switchTo(lexicalState);
+        nDynamicParams = 0;
+        warnings.clear();
+        setOriginalSql(input);
+        try {
+            return parseSqlStmtEof();
+        } catch (Throwable e) {
+            throw normalizeException(e);
+        }
+    }
+}
