@@ -26,6 +26,7 @@ import java.util.List;
  */
 public final class CalciteQueryGuard implements QueryGuard {
     private static final int MAX_PARAMETERS = 65535; // PostgreSQL's limit per statement
+    private static final int MAX_KEPT_SPLIT = 16 * 1024;
     private final QueryPath queries;
 
     public CalciteQueryGuard(String serverVersion, List<String> searchPath, int cacheSize) {
@@ -60,8 +61,12 @@ public final class CalciteQueryGuard implements QueryGuard {
         try {
             List<Statement> statements = StatementSplitter.split(sql);
             Statement only = statements.size() == 1 ? statements.getFirst() : null;
-            if (only != null && only.start() == 0 && only.end() == sql.length()) wholeStringSplit.set(only);
-            else wholeStringSplit.remove();
+            // a thread may serve other sessions later: a big text is not kept for the check that may never come
+            if (only != null && only.start() == 0 && only.end() == sql.length() && sql.length() <= MAX_KEPT_SPLIT) {
+                wholeStringSplit.set(only);
+            } else {
+                wholeStringSplit.remove();
+            }
             if (only != null) return List.of(only.text());
             List<String> texts = new ArrayList<>(statements.size());
             for (Statement st : statements) texts.add(st.text());

@@ -17,6 +17,8 @@ import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
  */
 final class ReusableParser extends SqlBabelParserImpl {
     private static final BlockingQueue<ReusableParser> POOL = new ArrayBlockingQueue<>(16);
+    /** A parser that read more keeps buffers of that size: it is left to the garbage collector. */
+    private static final int MAX_POOLED_INPUT = 64 * 1024;
 
     private final LexicalState lexicalState;
 
@@ -36,8 +38,17 @@ final class ReusableParser extends SqlBabelParserImpl {
         ReusableParser parser = POOL.poll();
         if (parser == null) parser = new ReusableParser(config);
         SqlNode root = parser.parse(input);
-        POOL.offer(parser);   // not reached when the parse failed
+        if (input.length() <= MAX_POOLED_INPUT) {   // not reached when the parse failed
+            parser.forget();
+            POOL.offer(parser);
+        }
         return root;
+    }
+
+    /** Drops the statement and its tokens, so that an idle pooled parser holds no user's SQL. */
+    private void forget() {
+        ReInit(new StringReader(""));
+        setOriginalSql(null);
     }
 
     private SqlNode parse(String input) throws SqlParseException {

@@ -50,24 +50,35 @@ public final class SourceText {
 
     /** The significant token that starts at {@code offset}, or null. */
     public Token tokenAt(int offset) {
-        for (Token t : significant) if (t.start() == offset) return t;
-        return null;
+        int i = firstEndingAfter(offset);
+        return i < significant.size() && significant.get(i).start() == offset ? significant.get(i) : null;
     }
 
     /** The last significant token ending at or before {@code offset}, or null. */
     public Token tokenBefore(int offset) {
-        Token found = null;
-        for (Token t : significant) {
-            if (t.end() > offset) break;
-            found = t;
-        }
-        return found;
+        int i = firstEndingAfter(offset);
+        return i == 0 ? null : significant.get(i - 1);
     }
 
     /** The first significant token ending after {@code offset} (the one at or after it), or null. */
     public Token tokenFrom(int offset) {
-        for (Token t : significant) if (t.end() > offset) return t;
-        return null;
+        int i = firstEndingAfter(offset);
+        return i < significant.size() ? significant.get(i) : null;
+    }
+
+    /**
+     * Index of the first significant token that ends after {@code offset} (size when none). Tokens are in order and
+     * do not overlap, so their ends are ascending: a binary search, as callers walk long texts token by token.
+     */
+    private int firstEndingAfter(int offset) {
+        int lo = 0;
+        int hi = significant.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (significant.get(mid).end() > offset) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
     }
 
     private static int[] lineStarts(String text) {

@@ -260,13 +260,20 @@ final class ClientConnection implements Runnable {
         }
     }
 
-    /** From another thread: FATAL (once a StartupMessage was seen, else a plain close), then close. */
+    /**
+     * From another thread: FATAL (once a StartupMessage was seen, else a plain close), then close. A statement
+     * running upstream is cancelled, as PostgreSQL's own termination ends the running query.
+     */
     void terminate(SessionError why) {
         channel.terminate(state == ConnectionState.AWAIT_STARTUP ? null : why.toFatal());
+        cancelCurrentStatement();
     }
 
+    /** From another thread: closes the client and drops the upstream connection, so no read keeps it alive. */
     void forceClose() {
         channel.close();
+        UpstreamSession pinned = upstream;
+        if (pinned != null) pinned.abort();
     }
 
     private void startupTimedOut() {

@@ -16,11 +16,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -36,6 +39,8 @@ public final class Listener implements AutoCloseable {
     private final ServerSocket serverSocket;
     private final SessionServices services;
     private final ExecutorService connections;
+    /** Virtual threads: every session when so configured, else the connections beyond the OS-thread bound. */
+    private final ExecutorService overflow = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledThreadPoolExecutor timers;
     private final AtomicLong ids = new AtomicLong();
     private final Thread acceptor;
@@ -46,10 +51,20 @@ public final class Listener implements AutoCloseable {
         this.services = services;
         this.timers = timers;
         this.acceptor = Thread.ofVirtual().name("proxy-accept").unstarted(this::acceptLoop);
-        // OS threads are kept for 60 s after their session ends and reused: a new thread's first statements
-        // pay for its stack pages and buffers (the parser recurses deeply), ~1-4 ms in the bench's first-seen run
-        this.connections = services.options().virtualThreads() ? Executors.newVirtualThreadPerTaskExecutor()
-                : Executors.newCachedThreadPool(Thread.ofPlatform().name("proxy-session-", 1).daemon().factory());
+        this.connections = services.options().virtualThreads() ? overflow
+                : osThreads(services.options().maxConnections(), "proxy-" + serverSocket.getLocalPort() + "-session-");
+    }
+
+    /**
+     * At most {@code max} OS threads, each kept 60 s after its session ends for the next one (a new thread's first
+     * statements pay for its stack pages: the parser recurses deeply). Connections beyond that get a virtual
+     * thread, so that a flood of connections that never log in (the connection limit counts only sessions that
+     * did) costs no OS threads.
+     */
+    private ExecutorService osThreads(int max, String threadName) {
+        return new ThreadPoolExecutor(0, max, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                Thread.ofPlatform().name(threadName, 1).daemon().factory(),
+                (task, pool) -> overflow.execute(task));
     }
 
     /** Binds and starts accepting; TLS problems (unreadable or mismatched files) fail here, before binding. */
@@ -125,11 +140,22 @@ public final class Listener implements AutoCloseable {
                     services.sessions().closed(connection);
                     continue;
                 }
-                connections.execute(connection);
+                start(connection);
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.FINE, "could not start connection: " + e.getMessage());
                 closeQuietly(client);
             }
+        }
+    }
+
+    /** Runs the connection; when no thread can be had (not even a virtual one), closes it and keeps accepting. */
+    private void start(ClientConnection connection) {
+        try {
+            connections.execute(connection);
+        } catch (RuntimeException | OutOfMemoryError e) {   // the OS refused a thread: this connection only
+            LOG.log(Level.WARNING, "could not start a thread for connection " + connection.id() + ": " + e);
+            connection.forceClose();
+            services.sessions().closed(connection);
         }
     }
 
@@ -139,14 +165,16 @@ public final class Listener implements AutoCloseable {
         closing = true;
         closeQuietly(serverSocket);
         services.sessions().terminateAll(SHUTDOWN_GRACE);
-        connections.shutdown();
-        try {
-            if (!connections.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                connections.shutdownNow();
+        for (ExecutorService threads : List.of(connections, overflow)) {
+            threads.shutdown();
+            try {
+                if (!threads.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    threads.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                threads.shutdownNow();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            connections.shutdownNow();
         }
         timers.shutdownNow();
         services.upstreams().close();

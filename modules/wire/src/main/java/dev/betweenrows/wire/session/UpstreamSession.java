@@ -149,6 +149,11 @@ final class UpstreamSession {
         connection.cancel();
     }
 
+    /** From another thread: see {@link UpstreamConnection#abort()}; {@link #release} then closes it. */
+    void abort() {
+        connection.abort();
+    }
+
     /** Back to the pool (reset with DISCARD ALL) or closed. */
     void release() {
         try {

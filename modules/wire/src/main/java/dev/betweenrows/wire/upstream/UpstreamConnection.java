@@ -206,6 +206,15 @@ public final class UpstreamConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * From another thread (a session ended by force): drops the connection without a Terminate, so a statement
+     * waiting on upstream fails at once; PostgreSQL ends the backend when it sees the connection gone.
+     */
+    public void abort() {
+        broken = true;
+        wire.abort();
+    }
+
     /** Terminate, then close (owner thread; idempotent). */
     @Override
     public void close() {

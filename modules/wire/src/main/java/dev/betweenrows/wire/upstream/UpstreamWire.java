@@ -20,13 +20,15 @@ import java.time.Duration;
  */
 final class UpstreamWire implements AutoCloseable {
     private final Socket socket;
+    private final Socket tcp;   // the TCP socket under TLS (the same as socket without)
     private final BackendFrameReader in;
     private final OutputStream out;
     private final WireOutput buffer = new WireOutput(8192);
     private final boolean tls;
 
-    private UpstreamWire(Socket socket, BackendFrameReader in, boolean tls) throws IOException {
+    private UpstreamWire(Socket socket, Socket tcp, BackendFrameReader in, boolean tls) throws IOException {
         this.socket = socket;
+        this.tcp = tcp;
         this.in = in;
         this.out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
         this.tls = tls;
@@ -42,7 +44,7 @@ final class UpstreamWire implements AutoCloseable {
             plain.connect(new InetSocketAddress(target.host(), target.port()), (int) timeout.toMillis());
             BackendFrameReader reader = new BackendFrameReader(plain.getInputStream());
             if (target.tlsMode() == TlsMode.DISABLE) {
-                return new UpstreamWire(plain, reader, false);
+                return new UpstreamWire(plain, plain, reader, false);
             }
             OutputStream raw = plain.getOutputStream();
             raw.write(SSLRequest.INSTANCE.toBytes());
@@ -51,10 +53,10 @@ final class UpstreamWire implements AutoCloseable {
             if (answer == 'S') {
                 Socket tls = UpstreamTls.handshake(plain, target);
                 reader.startTls(tls.getInputStream());
-                return new UpstreamWire(tls, reader, true);
+                return new UpstreamWire(tls, plain, reader, true);
             }
             if (answer == 'N' && target.tlsMode() == TlsMode.PREFER) {
-                return new UpstreamWire(plain, reader, false);
+                return new UpstreamWire(plain, plain, reader, false);
             }
             throw new UpstreamException("upstream does not offer TLS (answer " + answer + ") but mode is "
                     + target.tlsMode());
@@ -101,6 +103,18 @@ final class UpstreamWire implements AutoCloseable {
     public void close() {
         try {
             socket.close();
+        } catch (IOException ignored) {
+            // nothing left to do
+        }
+    }
+
+    /**
+     * From another thread: closes the TCP connection under any TLS, which fails a read blocked on it at once
+     * (closing the TLS socket first would try to send close_notify).
+     */
+    void abort() {
+        try {
+            tcp.close();
         } catch (IOException ignored) {
             // nothing left to do
         }

@@ -125,8 +125,31 @@ class LifecycleTest {
         try (ProxyFixture f = ProxyFixture.start(dir, defaults(virtual)); RawClient c = RawClient.loggedIn(f.port())) {
             RawProtocolTest.assertSelectOne(c);
             boolean osThread = Thread.getAllStackTraces().keySet().stream()   // lists OS threads only
-                    .anyMatch(t -> t.getName().startsWith("proxy-session-"));
+                    .anyMatch(t -> t.getName().startsWith("proxy-" + f.port() + "-session-"));
             assertEquals(!virtual, osThread);
+        }
+    }
+
+    /**
+     * OS threads are bounded by the connection limit: connections beyond it, such as ones that never log in (the
+     * limit counts only sessions that did), get virtual threads, and logins still succeed.
+     */
+    @org.junit.jupiter.api.Test
+    void connectionsBeyondTheOsThreadBoundRunOnVirtualThreads() throws IOException {
+        try (ProxyFixture f = ProxyFixture.start(dir, ProxyFixture.options(2, Duration.ZERO, Duration.ofSeconds(60)))) {
+            java.util.List<RawClient> silent = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 5; i++) silent.add(new RawClient(f.port()));
+                try (RawClient a = RawClient.loggedIn(f.port()); RawClient b = RawClient.loggedIn(f.port())) {
+                    RawProtocolTest.assertSelectOne(a);
+                    RawProtocolTest.assertSelectOne(b);
+                    long osThreads = Thread.getAllStackTraces().keySet().stream()
+                            .filter(t -> t.getName().startsWith("proxy-" + f.port() + "-session-")).count();
+                    assertTrue(osThreads <= 2, osThreads + " OS session threads");
+                }
+            } finally {
+                for (RawClient c : silent) c.close();
+            }
         }
     }
 

@@ -246,6 +246,39 @@ class UpstreamForwardingTest {
         }
     }
 
+    /**
+     * Closing the proxy ends a session whose statement is waiting on upstream: the statement is cancelled and the
+     * upstream connection dropped, whatever kind of thread the session runs on (an OS thread's blocked read is not
+     * ended by an interrupt).
+     */
+    @Test
+    void closeEndsTheStatementASessionWaitsOnUpstream() throws Exception {
+        UpstreamFixture own = new UpstreamFixture(dir, new ForwardingGuard(),
+                db -> db.equals("shop") ? target(pg.port(), TlsMode.DISABLE, null) : null);
+        try (Connection c = own.connect("shop", "preferQueryMode", "simple"); Statement s = c.createStatement()) {
+            Thread closer = Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(700);
+                } catch (InterruptedException ignored) {
+                    return;
+                }
+                own.close();
+            });
+            SQLException e = assertThrows(SQLException.class, () -> s.executeQuery("SELECT pg_sleep(60) AS closing"));
+            closer.join();
+            assertEquals("57P01", e.getSQLState(), e.getMessage());
+            long deadline = System.nanoTime() + 3_000_000_000L;
+            List<List<String>> sleeping;
+            do {   // the upstream backend was told: its statement is gone
+                try (Connection direct = pg.connect("shop")) {
+                    sleeping = rows(direct, "SELECT pid FROM pg_stat_activity WHERE state = 'active'"
+                            + " AND query LIKE 'SELECT pg_sleep(60) AS closing%'");
+                }
+            } while (!sleeping.isEmpty() && System.nanoTime() < deadline);
+            assertEquals(List.of(), sleeping);
+        }
+    }
+
     static String text(BackendMessage row) {
         return new String(((DataRow) row).values().get(0), java.nio.charset.StandardCharsets.UTF_8);
     }
