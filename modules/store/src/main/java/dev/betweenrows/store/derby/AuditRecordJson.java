@@ -98,10 +98,16 @@ public final class AuditRecordJson {
     /** {@code "name":"value"}, the value escaped as RFC 8259 requires (names are plain ASCII). */
     private static void string(StringBuilder out, String name, String value) {
         out.append('"').append(name).append("\":\"");
+        int i = 0;
+        while (i < value.length() && !escaped(value.charAt(i))) i++;
+        if (i == value.length()) {   // the usual case: appended whole (a range append copies char by char)
+            out.append(value).append('"');
+            return;
+        }
         int from = 0;
-        for (int i = 0; i < value.length(); i++) {
+        for (; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\') continue;
+            if (!escaped(c)) continue;
             out.append(value, from, i);
             switch (c) {
                 case '"' -> out.append("\\\"");
@@ -114,6 +120,10 @@ public final class AuditRecordJson {
             from = i + 1;
         }
         out.append(value, from, value.length()).append('"');
+    }
+
+    private static boolean escaped(char c) {
+        return c < 0x20 || c == '"' || c == '\\';
     }
 
     private static String str(JsonObject o, String name) {
