@@ -27,7 +27,8 @@ import org.apache.calcite.sql.SqlNode;
  * {@code numeric}, arrays, JSON or user types), and a date/time column is only compared with a quoted literal
  * (which takes the column's own type): a parameter may be declared another date/time type by the client, and
  * those cross-type comparisons convert the row's value and can fail on it. A {@code $n} is copied only under the
- * further conditions of {@link #copyableParameter}.
+ * further conditions of {@link #copyableParameter}; integer arithmetic of literals only as {@link #integerExpression}
+ * allows.
  * Constants are copied as written; every piece is checked against the client's own tokens, so a spelling the
  * neutralizer changed can never turn into a copied condition.
  */
@@ -123,22 +124,22 @@ final class PointLookups {
     private static void between(SqlIdentifier id, SqlNode low, SqlNode high, Scope scope, ResolveState state) {
         FromItem item = copyable(id, scope);
         if (item == null) return;
-        Constant lowToken = constant(low, state);
-        Constant highToken = constant(high, state);
-        if (lowToken == null || highToken == null || !leakproof(item, id, lowToken, state)
-                || !leakproof(item, id, highToken, state)) {
+        Constant lowValue = constant(low, state);
+        Constant highValue = constant(high, state);
+        if (lowValue == null || highValue == null || !leakproof(item, id, lowValue, state)
+                || !leakproof(item, id, highValue, state)) {
             return;
         }
         int idStart = state.start(id);
         Token word = state.source.tokenFrom(state.end(id.getParserPosition()));
         if (word == null || !word.isWord("between")) return;
         Token first = state.source.tokenFrom(word.end());
-        if (first == null || first.start() != lowToken.start()) return;
-        Token and = state.source.tokenFrom(lowToken.end());
+        if (first == null || first.start() != lowValue.start()) return;
+        Token and = state.source.tokenFrom(lowValue.end());
         if (and == null || !and.isWord("and")) return;
         Token second = state.source.tokenFrom(and.end());
-        if (second == null || second.start() != highToken.start() || !standsAlone(idStart, highToken.end(), state)) return;
-        String condition = SqlNames.quote(columnName(id)) + " BETWEEN " + lowToken.text() + " AND " + highToken.text();
+        if (second == null || second.start() != highValue.start() || !standsAlone(idStart, highValue.end(), state)) return;
+        String condition = SqlNames.quote(columnName(id)) + " BETWEEN " + lowValue.text() + " AND " + highValue.text();
         state.lookups.add(new PointLookup(item.base(), columnName(id), condition));
     }
 
