@@ -148,8 +148,10 @@ final class QueryLoop {
         }
     }
 
+    /** The session is idle before the client can know it: the admin plane never lists it busy after that. */
     private void readyForQuery() throws IOException {
         channel.send(ReadyForQuery.of(transaction.get()));
+        state.accept(ConnectionState.READY);
         channel.flush();
     }
 
