@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -65,13 +66,18 @@ final class JournaledAuditSink implements AuditSink {
             Thread.currentThread().interrupt();
             throw new AuditUnavailableException("interrupted while waiting for the audit");
         }
+        AtomicBoolean queued = new AtomicBoolean();
         try {
             byte[] fields = RecordCodec.fields(record);   // encoded before taking the lock every session appends under
-            synchronized (queue) {   // journal order = queue order, so checkpoints never skip a record
-                queue.add(journal.append(record, fields));
-            }
+            // queued in journal order (under the journal's lock), so checkpoints never skip a record
+            journal.append(record, fields, entry -> {
+                queue.add(entry);
+                queued.set(true);
+            });
         } catch (IOException | RuntimeException e) {
-            room.release();
+            // a queued record still goes to the store (its statement ran upstream; the client gets an error), and
+            // the writer gives its room back then
+            if (!queued.get()) room.release();
             LOG.log(Level.SEVERE, "audit journal write failed: " + e.getMessage());
             throw new AuditUnavailableException("the audit journal cannot be written");
         }

@@ -26,6 +26,7 @@ import java.util.stream.Stream;
  */
 public final class Journal implements AutoCloseable {
     private static final long SEGMENT_BYTES = 16L << 20;
+    private final long segmentLimit;
     private final Path dir;
     private final Object appendLock = new Object();
     private final Object checkpointLock = new Object();
@@ -33,22 +34,32 @@ public final class Journal implements AutoCloseable {
     private volatile long checkpoint;           // written under checkpointLock
     private volatile long segmentFirstSeq;      // written under appendLock
     private volatile FileChannel segment;       // written under appendLock
-    private long segmentBytes;                  // guarded by appendLock: no fstat per append
+    private long segmentBytes;                  // guarded by appendLock: where the next line goes, no fstat
+    private volatile boolean segmentFull;       // written under appendLock
+    /** Appends write under the read lock; a rotation takes the write lock, so no write goes to a closed segment. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock rotation =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
     private volatile boolean dirty;
 
-    private Journal(Path dir, long nextSeq, long checkpoint) {
+    private Journal(Path dir, long nextSeq, long checkpoint, long segmentLimit) {
         this.dir = dir;
+        this.segmentLimit = segmentLimit;
         this.nextSeq = nextSeq;
         this.checkpoint = checkpoint;
     }
 
     public static Journal open(Path dir) {
+        return open(dir, SEGMENT_BYTES);
+    }
+
+    /** With segments of about {@code segmentLimit} bytes (tests rotate often). */
+    static Journal open(Path dir, long segmentLimit) {
         try {
             Files.createDirectories(dir);
             long checkpoint = readCheckpoint(dir);
             long maxSeq = checkpoint;
             for (Entry e : readAll(dir)) maxSeq = Math.max(maxSeq, e.seq());
-            Journal j = new Journal(dir, maxSeq + 1, checkpoint);
+            Journal j = new Journal(dir, maxSeq + 1, checkpoint, segmentLimit);
             j.openSegment();
             return j;
         } catch (IOException e) {
@@ -58,25 +69,56 @@ public final class Journal implements AutoCloseable {
 
     /** Writes the record; the entry has its sequence number and its line (so the store need not encode it again). */
     public Entry append(QueryAuditRecord record) throws IOException {
-        return append(record, RecordCodec.fields(record));
+        return append(record, RecordCodec.fields(record), entry -> { });
     }
 
-    /** {@link #append(QueryAuditRecord)} with the record's fields already encoded ({@link RecordCodec#fields}). */
-    public Entry append(QueryAuditRecord record, byte[] fields) throws IOException {
-        synchronized (appendLock) {
-            long seq = nextSeq;
-            byte[] json = RecordCodec.line(seq, fields);
-            ByteBuffer line = ByteBuffer.allocate(json.length + 1).put(json).put((byte) '\n').flip();
-            while (line.hasRemaining()) segment.write(line);
-            segmentBytes += json.length + 1;
-            nextSeq++;
-            dirty = true;
-            if (segmentBytes > SEGMENT_BYTES) {
+    /**
+     * {@link #append(QueryAuditRecord)} with the record's fields already encoded ({@link RecordCodec#fields}).
+     * {@code inOrder} receives the entry in sequence order, before its line is written (the caller's queue then
+     * holds entries in journal order). Only the sequence number and the line's place in the file are taken under
+     * the lock; the write itself is positional and runs beside other appends, so sessions no longer queue behind
+     * each other's {@code write} call. The line is in the file when this returns.
+     */
+    public Entry append(QueryAuditRecord record, byte[] fields, java.util.function.Consumer<Entry> inOrder)
+            throws IOException {
+        Entry entry;
+        long position;
+        FileChannel target;
+        rotation.readLock().lock();
+        try {
+            synchronized (appendLock) {
+                long seq = nextSeq;
+                entry = new Entry(seq, record, RecordCodec.line(seq, fields));
+                target = segment;
+                position = segmentBytes;
+                segmentBytes += entry.json().length + 1;
+                nextSeq++;
+                dirty = true;
+                if (segmentBytes > segmentLimit) segmentFull = true;
+                inOrder.accept(entry);
+            }
+            ByteBuffer line = ByteBuffer.allocate(entry.json().length + 1).put(entry.json()).put((byte) '\n').flip();
+            while (line.hasRemaining()) position += target.write(line, position);
+        } finally {
+            rotation.readLock().unlock();
+        }
+        if (segmentFull) rotate();
+        return entry;
+    }
+
+    /** The next segment, once every append to the full one has written its line. */
+    private void rotate() throws IOException {
+        rotation.writeLock().lock();
+        try {
+            synchronized (appendLock) {
+                if (!segmentFull) return;   // another append rotated first
                 segment.force(false);
                 segment.close();
                 openSegment();
+                segmentFull = false;
             }
-            return new Entry(seq, record, json);
+        } finally {
+            rotation.writeLock().unlock();
         }
     }
 
@@ -128,9 +170,14 @@ public final class Journal implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        synchronized (appendLock) {
-            segment.force(false);
-            segment.close();
+        rotation.writeLock().lock();
+        try {
+            synchronized (appendLock) {
+                segment.force(false);
+                segment.close();
+            }
+        } finally {
+            rotation.writeLock().unlock();
         }
     }
 
@@ -138,7 +185,8 @@ public final class Journal implements AutoCloseable {
         segmentFirstSeq = nextSeq;
         Path file = dir.resolve(name(segmentFirstSeq));
         dropTornTail(file);
-        segment = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        // not APPEND: Linux ignores the position of a positional write on an O_APPEND file
+        segment = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         segmentBytes = segment.size();
     }
 
@@ -181,7 +229,8 @@ public final class Journal implements AutoCloseable {
     private static List<Entry> readAll(Path dir) throws IOException {
         List<Entry> entries = new ArrayList<>();
         for (long first : segmentFirstSeqs(dir)) {
-            for (String line : Files.readAllLines(dir.resolve(name(first)), StandardCharsets.UTF_8)) {
+            for (String read : Files.readAllLines(dir.resolve(name(first)), StandardCharsets.UTF_8)) {
+                String line = withoutGap(read);
                 if (line.isBlank()) continue;
                 try {
                     entries.add(RecordCodec.decode(line));
@@ -191,6 +240,17 @@ public final class Journal implements AutoCloseable {
             }
         }
         return entries;
+    }
+
+    /**
+     * Appends write their lines side by side: a process that died between two of them can leave the place of an
+     * unfinished line as NUL bytes before a finished one. The unfinished record never completed (its statement's
+     * result was not sent); the finished one is read.
+     */
+    private static String withoutGap(String line) {
+        int i = 0;
+        while (i < line.length() && line.charAt(i) == '\0') i++;
+        return line.substring(i);
     }
 
     /** A journal entry: the record and its line as written (a JSON object in UTF-8). */

@@ -1,6 +1,7 @@
 package dev.betweenrows.audit.journal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.betweenrows.store.QueryAuditRecord;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,70 @@ class JournalTest {
             List<Journal.Entry> pending = j.uncommitted();
             assertEquals(1, pending.size(), pending.toString());
             assertEquals(kept, pending.getFirst().record());
+        }
+    }
+
+    /**
+     * Appends write their lines side by side, also across segment rotations: every record of eight threads reads
+     * back once, with gapless sequence numbers, and each thread's queue order is its sequence order.
+     */
+    @Test void concurrentAppendsAcrossRotationsAllReadBack() throws Exception {
+        int threads = 8;
+        int each = 1500;
+        java.util.Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.List<Long> queued = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (Journal j = Journal.open(dir, 64 * 1024)) {   // ~200 lines per segment: many rotations
+            List<Thread> running = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                running.add(Thread.ofPlatform().start(() -> {
+                    for (int i = 0; i < each; i++) {
+                        QueryAuditRecord r = record("t" + thread + "-" + i);
+                        try {
+                            j.append(r, RecordCodec.fields(r), e -> queued.add(e.seq()));
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                        written.add(r.id());
+                    }
+                }));
+            }
+            for (Thread t : running) t.join();
+        }
+        assertEquals(threads * each, written.size());
+        for (int i = 0; i < queued.size(); i++) assertEquals(i + 1L, queued.get(i), "queue order is sequence order");
+        try (Journal j = Journal.open(dir)) {
+            List<Journal.Entry> all = j.uncommitted();
+            assertEquals(threads * each, all.size());
+            for (int i = 0; i < all.size(); i++) assertEquals(i + 1L, all.get(i).seq());
+            assertEquals(written, new java.util.HashSet<>(all.stream().map(e -> e.record().id()).toList()));
+            assertTrue(Files.list(dir).filter(p -> p.getFileName().toString().startsWith("seg-")).count() > 10);
+        }
+    }
+
+    /**
+     * A process that died while one append was writing and a later one had finished leaves NUL bytes where the
+     * unfinished line was to go: the finished record behind them is read, the unfinished one is not there.
+     */
+    @Test void theGapOfAnUnfinishedAppendDoesNotHideTheNextRecord() throws Exception {
+        QueryAuditRecord finished = record("finished");
+        byte[] line = RecordCodec.line(2, RecordCodec.fields(finished));
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        file.write(RecordCodec.line(1, RecordCodec.fields(record("first"))));
+        file.write('\n');
+        file.write(new byte[137]);   // the unfinished line's place
+        file.write(line);
+        file.write('\n');
+        file.write(new byte[50]);    // and another one at the end
+        Files.write(dir.resolve(String.format("seg-%019d.jsonl", 1)), file.toByteArray());
+        try (Journal j = Journal.open(dir)) {
+            List<Journal.Entry> pending = j.uncommitted();
+            assertEquals(List.of(1L, 2L), pending.stream().map(Journal.Entry::seq).toList());
+            assertEquals(finished, pending.get(1).record());
+            assertEquals(3, j.append(record("next")).seq());
+        }
+        try (Journal j = Journal.open(dir)) {
+            assertEquals(List.of(1L, 2L, 3L), j.uncommitted().stream().map(Journal.Entry::seq).toList());
         }
     }
 
