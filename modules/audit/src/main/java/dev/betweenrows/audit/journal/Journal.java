@@ -93,12 +93,12 @@ public final class Journal implements AutoCloseable {
                 position = segmentBytes;
                 segmentBytes += entry.json().length + 1;
                 nextSeq++;
-                dirty = true;
                 if (segmentBytes > segmentLimit) segmentFull = true;
                 inOrder.accept(entry);
             }
             ByteBuffer line = ByteBuffer.allocate(entry.json().length + 1).put(entry.json()).put((byte) '\n').flip();
             while (line.hasRemaining()) position += target.write(line, position);
+            dirty = true;   // after the write: a force that started before it must not clear it
         } finally {
             rotation.readLock().unlock();
         }
