@@ -37,7 +37,7 @@ public final class PgSqlParser {
     public static SqlNode parse(SourceText source) throws ParseFailure {
         String input = Neutralizer.neutralize(source, METADATA);
         try {
-            return ReusableParser.parse(input, CONFIG);
+            return ReusableParser.parse(input);
         } catch (SqlParseException e) {
             String message = String.valueOf(e.getMessage());
             throw syntaxError(source, e.getPos(), message.lines().findFirst().orElse(message));

@@ -20,24 +20,26 @@ final class ReusableParser extends SqlBabelParserImpl {
     /** A parser that read more keeps buffers of that size: it is left to the garbage collector. */
     private static final int MAX_POOLED_INPUT = 64 * 1024;
 
-    private final LexicalState lexicalState;
+    /** The one configuration every pooled parser has: PostgreSQL's lexing ({@link PgSqlParser#CONFIG}). */
+    private static final SqlParser.Config CONFIG = PgSqlParser.CONFIG;
 
-    private ReusableParser(SqlParser.Config config) {
+    private final LexicalState lexicalState = LexicalState.forConfig(CONFIG);
+
+    private ReusableParser() {
         super(new StringReader(""));
         setTabSize(1);
-        setQuotedCasing(config.quotedCasing());
-        setUnquotedCasing(config.unquotedCasing());
-        setIdentifierMaxLength(config.identifierMaxLength());
-        setTimeUnitCodes(config.timeUnitCodes());
-        setConformance(config.conformance());
-        this.lexicalState = LexicalState.forConfig(config);
+        setQuotedCasing(CONFIG.quotedCasing());
+        setUnquotedCasing(CONFIG.unquotedCasing());
+        setIdentifierMaxLength(CONFIG.identifierMaxLength());
+        setTimeUnitCodes(CONFIG.timeUnitCodes());
+        setConformance(CONFIG.conformance());
     }
 
-    /** Parses one statement as {@code SqlParser.create(input, config).parseQuery()} does. */
-    static SqlNode parse(String input, SqlParser.Config config) throws SqlParseException {
+    /** Parses one statement as {@code SqlParser.create(input, PgSqlParser.CONFIG).parseQuery()} does. */
+    static SqlNode parse(String input) throws SqlParseException {
         ReusableParser parser = POOL.poll();
-        if (parser == null) parser = new ReusableParser(config);
-        SqlNode root = parser.parse(input);
+        if (parser == null) parser = new ReusableParser();
+        SqlNode root = parser.parseStatement(input);
         if (input.length() <= MAX_POOLED_INPUT) {   // not reached when the parse failed
             parser.forget();
             POOL.offer(parser);
@@ -51,7 +53,7 @@ final class ReusableParser extends SqlBabelParserImpl {
         setOriginalSql(null);
     }
 
-    private SqlNode parse(String input) throws SqlParseException {
+    private SqlNode parseStatement(String input) throws SqlParseException {
         ReInit(new StringReader(input));
         switchTo(lexicalState);
         nDynamicParams = 0;

@@ -34,7 +34,7 @@ class ReusableParserTest {
             java.util.Collections.shuffle(inputs, random);   // every statement after other ones, broken ones too
             for (String input : inputs) {
                 String fresh = describe(() -> SqlParser.create(input, PgSqlParser.CONFIG).parseQuery());
-                String reused = describe(() -> ReusableParser.parse(input, PgSqlParser.CONFIG));
+                String reused = describe(() -> ReusableParser.parse(input));
                 assertEquals(fresh, reused, input);
                 if (!fresh.startsWith("error")) parsed++;
             }

@@ -11,7 +11,10 @@ import dev.betweenrows.wire.message.StartupMessage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,10 +137,10 @@ class LifecycleTest {
      * OS threads are bounded by the connection limit: connections beyond it, such as ones that never log in (the
      * limit counts only sessions that did), get virtual threads, and logins still succeed.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void connectionsBeyondTheOsThreadBoundRunOnVirtualThreads() throws IOException {
         try (ProxyFixture f = ProxyFixture.start(dir, ProxyFixture.options(2, Duration.ZERO, Duration.ofSeconds(60)))) {
-            java.util.List<RawClient> silent = new java.util.ArrayList<>();
+            List<RawClient> silent = new ArrayList<>();
             try {
                 for (int i = 0; i < 5; i++) silent.add(new RawClient(f.port()));
                 try (RawClient a = RawClient.loggedIn(f.port()); RawClient b = RawClient.loggedIn(f.port())) {
