@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -50,6 +51,8 @@ final class ClientConnection implements Runnable {
     private volatile String database;
     private volatile long boundVersion;
     private volatile Thread owner;
+    private volatile long readySince = System.nanoTime(); // when it last started waiting for its client
+    private final AtomicBoolean endingIdle = new AtomicBoolean();
 
     ClientConnection(long id, Socket socket, SessionServices services) throws IOException {
         this.id = id;
@@ -98,7 +101,6 @@ final class ClientConnection implements Runnable {
             }
             becomeReady(binding, params);
             deadline.cancel(false);
-            socket.setSoTimeout((int) services.options().idleTimeout().toMillis()); // 0 = wait forever
             StatementAudit audit = new StatementAudit(services.audit(), new StatementAudit.Identity(id,
                     binding.user().userId(), binding.user().username(), binding.dataSource().id(),
                     binding.dataSource().name(), clientAddress), () -> settings.get("application_name").orElse(""),
@@ -216,13 +218,31 @@ final class ClientConnection implements Runnable {
         settings.startupReport().forEach(channel::send);
         channel.send(new BackendKeyData(cancelKey.processId(), cancelKey.secretKey()));
         channel.send(ReadyForQuery.IDLE);
+        readySince = System.nanoTime();
         state = ConnectionState.READY;
         channel.flush();
     }
 
     private void moveTo(ConnectionState next) {
         statementStartedAt = next == ConnectionState.IN_QUERY ? Instant.now() : null;
+        if (next == ConnectionState.READY) {
+            readySince = System.nanoTime();
+        }
         state = next;
+    }
+
+    /**
+     * From the timer thread: a session that has waited for its client longer than {@code limitNanos} is ended
+     * with 57P05 (on its own virtual thread: a client that stopped reading can hold the terminate for a second).
+     * A timestamp instead of a socket read timeout, because a timed read keeps the socket non-blocking for good
+     * and costs two more system calls on every read that waits.
+     */
+    boolean endIfIdle(long limitNanos, long now) {
+        if (state != ConnectionState.READY || now - readySince < limitNanos || !endingIdle.compareAndSet(false, true)) {
+            return false;
+        }
+        Thread.ofVirtual().name("idle-end-" + id).start(() -> terminate(SessionError.idleTimeout()));
+        return true;
     }
 
     /** The session as the admin plane sees it; empty until authenticated and bound. */

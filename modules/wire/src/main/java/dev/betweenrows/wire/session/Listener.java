@@ -93,6 +93,11 @@ public final class Listener implements AutoCloseable {
         // idle sessions follow policy changes too (busy ones check before each statement)
         timers.scheduleWithFixedDelay(services.sessions()::refreshBindings, DataSourceResolver.REFRESH_MILLIS,
                 DataSourceResolver.REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+        Duration idle = options.idleTimeout();
+        if (!idle.isZero()) {
+            long every = Math.clamp(idle.toMillis() / 4, 50, 1000);
+            timers.scheduleWithFixedDelay(() -> services.sessions().endIdle(idle), every, every, TimeUnit.MILLISECONDS);
+        }
         listener.acceptor.start();
         return listener;
     }

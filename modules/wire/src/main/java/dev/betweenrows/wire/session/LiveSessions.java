@@ -45,6 +45,16 @@ final class LiveSessions implements SessionRegistry, StartupNegotiation.CancelTa
         }
     }
 
+    /** Ends every session READY for longer than {@code limit} with 57P05 (timer thread; never throws). */
+    void endIdle(Duration limit) {
+        long now = System.nanoTime();
+        for (ClientConnection c : open.values()) {
+            if (c.endIfIdle(limit.toNanos(), now)) {
+                LOG.fine("ending idle session " + c.id());
+            }
+        }
+    }
+
     /** A fresh cancel key: a process id unique among live sessions and a random secret. */
     CancelKey issueKey(ClientConnection connection) {
         while (true) {

@@ -27,7 +27,6 @@ import dev.betweenrows.wire.message.Sync;
 import dev.betweenrows.wire.message.Terminate;
 import dev.betweenrows.wire.message.TransactionStatus;
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -35,8 +34,8 @@ import java.util.function.Supplier;
  * The authenticated session's message loop (READY ⇄ IN_QUERY). Simple queries go through the guard; without an
  * upstream the extended protocol's first message of a batch gets 0A000 and the rest is skipped until Sync,
  * exactly as PostgreSQL skips after an error. Output is flushed after ReadyForQuery
- * only. Returns on Terminate or end of stream; a malformed message raises ProtocolException (FATAL) and a
- * read that waited longer than the idle timeout raises the 57P05 SessionError.
+ * only. Returns on Terminate or end of stream; a malformed message raises ProtocolException (FATAL). The idle
+ * timeout is not a read timeout: the timer thread ends sessions READY for too long ({@link LiveSessions#endIdle}).
  */
 final class QueryLoop {
     private final FrameDecoder decoder;
@@ -79,12 +78,7 @@ final class QueryLoop {
     }
 
     private FrontendMessage next() throws IOException {
-        Frame frame;
-        try {
-            frame = decoder.readFrame();
-        } catch (SocketTimeoutException e) {
-            throw SessionError.idleTimeout();
-        }
+        Frame frame = decoder.readFrame();
         return frame == null ? null : FrontendMessages.decode(frame, AuthPhase.NONE);
     }
 

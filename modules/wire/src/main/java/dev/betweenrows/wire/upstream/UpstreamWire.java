@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 
 /**
@@ -34,9 +35,15 @@ final class UpstreamWire implements AutoCloseable {
         this.tls = tls;
     }
 
-    /** TCP connect, then SSLRequest and handshake unless the mode is {@code disable}. */
+    /**
+     * TCP connect, then SSLRequest and handshake unless the mode is {@code disable}. The socket is a
+     * {@link SocketChannel}'s adaptor: it goes back to blocking mode after each timed connect or read, so a
+     * statement's read that waits is one {@code read} call. A plain {@link Socket} stays non-blocking for good
+     * after its first timed operation, and every such read becomes {@code read} (EAGAIN), {@code poll},
+     * {@code read}.
+     */
     static UpstreamWire open(UpstreamTarget target, Duration timeout) throws IOException, UpstreamException {
-        Socket plain = new Socket();
+        Socket plain = SocketChannel.open().socket();
         try {
             plain.setTcpNoDelay(true);
             plain.setKeepAlive(true);

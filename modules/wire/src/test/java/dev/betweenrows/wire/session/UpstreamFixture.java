@@ -39,7 +39,11 @@ final class UpstreamFixture implements AutoCloseable {
     final RecordingAuditSink audit = new RecordingAuditSink();
 
     UpstreamFixture(Path dir, QueryGuard guard, Function<String, UpstreamTarget> targets) {
-        ProxyOptions options = new ProxyOptions("127.0.0.1", 0, 50, 1 << 20, Duration.ZERO, "15.18",
+        this(dir, guard, targets, Duration.ZERO);
+    }
+
+    UpstreamFixture(Path dir, QueryGuard guard, Function<String, UpstreamTarget> targets, Duration idleTimeout) {
+        ProxyOptions options = new ProxyOptions("127.0.0.1", 0, 50, 1 << 20, idleTimeout, "15.18",
                 Duration.ofSeconds(60));
         proxy = ProxyServer.start(options, aliceOnly(), guard, (user, database) -> {
             UpstreamTarget target = targets.apply(database);

@@ -25,6 +25,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -276,6 +277,29 @@ class UpstreamForwardingTest {
                 }
             } while (!sleeping.isEmpty() && System.nanoTime() < deadline);
             assertEquals(List.of(), sleeping);
+        }
+    }
+
+    /**
+     * The idle timeout counts only time spent waiting for the client: a statement that runs longer than it, and
+     * a client that keeps sending, keep the session; waiting longer than it ends the session with 57P05.
+     */
+    @Test
+    void idleTimeoutCountsOnlyWaitingForTheClient() throws Exception {
+        UpstreamFixture own = new UpstreamFixture(dir, new ForwardingGuard(),
+                db -> db.equals("shop") ? target(pg.port(), TlsMode.DISABLE, null) : null, Duration.ofMillis(400));
+        try (own; RawClient c = new RawClient(own.port())) {
+            c.send(StartupMessage.v3(Map.of("user", "alice", "database", "shop")));
+            assertInstanceOf(ReadyForQuery.class, c.scram(UpstreamFixture.PASSWORD).getLast());
+            List<BackendMessage> slow = query(c, "SELECT pg_sleep(1.2)::text");
+            assertEquals("", text(slow.get(1)), slow.toString());
+            for (int i = 0; i < 8; i++) {
+                Thread.sleep(150);
+                assertEquals(String.valueOf(i), text(query(c, "SELECT " + i).get(1)));
+            }
+            long waited = System.nanoTime();
+            assertEquals("57P05", RawProtocolTest.fatalThenClose(c).sqlState());
+            assertTrue(System.nanoTime() - waited >= Duration.ofMillis(300).toNanos());
         }
     }
 
