@@ -1,8 +1,7 @@
 package dev.betweenrows.rewrite.parse;
 
 import java.io.StringReader;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.ArrayDeque;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
@@ -13,10 +12,14 @@ import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
  * as much as the parse itself. Before each statement everything a parse reads is reset: the generated parser's
  * own state ({@code ReInit}), the lexical state ({@code ReInit} falls back to the default one), the dynamic
  * parameter counter and the warnings. The parser's private nesting counter is only balanced after a parse that
- * succeeded, so an instance goes back to the pool only then.
+ * succeeded, so an instance goes back to the pool only then. An idle pooled parser still holds the characters
+ * and a few tokens of the last statement it read (JavaCC's {@code ReInit} neither clears its char buffer nor its
+ * lookahead positions), as the rewrite cache holds recent statements' texts; no parse reads them.
+ * The pool is a stack: in light use the same parser, warm in the CPU's caches, serves every statement.
  */
 final class ReusableParser extends SqlBabelParserImpl {
-    private static final BlockingQueue<ReusableParser> POOL = new ArrayBlockingQueue<>(16);
+    private static final int POOL_SIZE = 16;
+    private static final ArrayDeque<ReusableParser> POOL = new ArrayDeque<>(POOL_SIZE);   // guarded by itself
     /** A parser that read more keeps buffers of that size: it is left to the garbage collector. */
     private static final int MAX_POOLED_INPUT = 64 * 1024;
 
@@ -37,20 +40,19 @@ final class ReusableParser extends SqlBabelParserImpl {
 
     /** Parses one statement as {@code SqlParser.create(input, PgSqlParser.CONFIG).parseQuery()} does. */
     static SqlNode parse(String input) throws SqlParseException {
-        ReusableParser parser = POOL.poll();
+        ReusableParser parser;
+        synchronized (POOL) {
+            parser = POOL.pollFirst();
+        }
         if (parser == null) parser = new ReusableParser();
         SqlNode root = parser.parseStatement(input);
         if (input.length() <= MAX_POOLED_INPUT) {   // not reached when the parse failed
-            parser.forget();
-            POOL.offer(parser);
+            parser.setOriginalSql(null);
+            synchronized (POOL) {
+                if (POOL.size() < POOL_SIZE) POOL.offerFirst(parser);
+            }
         }
         return root;
-    }
-
-    /** Drops the statement and its tokens, so that an idle pooled parser holds no user's SQL. */
-    private void forget() {
-        ReInit(new StringReader(""));
-        setOriginalSql(null);
     }
 
     private SqlNode parseStatement(String input) throws SqlParseException {
