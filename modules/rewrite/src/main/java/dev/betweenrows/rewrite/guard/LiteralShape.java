@@ -1,5 +1,6 @@
 package dev.betweenrows.rewrite.guard;
 
+import dev.betweenrows.rewrite.lex.IntegerArithmetic;
 import dev.betweenrows.rewrite.lex.Statement;
 import dev.betweenrows.rewrite.lex.Token;
 import dev.betweenrows.rewrite.lex.TokenType;
@@ -25,7 +26,9 @@ import java.util.Set;
  * may carry a comment inside) and decimal digits only (not {@code 0x1F}, {@code 0b1}, {@code 1_000}: Calcite reads
  * those as names and PostgreSQL before 16 as a number and an alias). The sentinel that stands for a literal must
  * glue to its neighbours exactly like the literal does, which a decimal sentinel does not for {@code 0x1.5}.
- * A text with a NUL has no shape: NUL marks the literals in the key.
+ * A text with a NUL has no shape: NUL marks the literals in the key. Nor has a text whose integer arithmetic
+ * around an opaque literal ({@code BETWEEN 5 AND 5 + 100}) would fold differently with the sentinels than with its
+ * own values: whether the rewrite copies such a bound depends on it ({@link #foldsAlike}).
  *
  * <p>{@link #sentinelText} is the statement with each opaque literal replaced by a unique sentinel of the same
  * token class; its rewrite, with the sentinels put back, is the rewrite of every statement of the shape.
@@ -62,7 +65,7 @@ record LiteralShape(String key, List<String> literals, String sentinelText) {
                 count++;
             }
         }
-        if (count == 0) return null;
+        if (count == 0 || !foldsAlike(sig, opaque, sentinels)) return null;
         String text = st.text();
         if (sentinels.collidesWith(text) || text.indexOf('\u0000') >= 0) return null;
         StringBuilder key = new StringBuilder(text.length());
@@ -82,6 +85,36 @@ record LiteralShape(String key, List<String> literals, String sentinelText) {
         key.append(rest);
         sentinel.append(rest);
         return new LiteralShape(key.toString(), List.copyOf(literals), sentinel.toString());
+    }
+
+    /**
+     * Every run of integer literals and {@code + - *} with an opaque literal in it folds without an error both as
+     * written and with the sentinels: the rewrite copies such arithmetic inside a fence only when it folds
+     * ({@link IntegerArithmetic}), so a template made from the sentinels decides for this statement's values too.
+     */
+    private static boolean foldsAlike(List<Token> sig, boolean[] opaque, Sentinels sentinels) {
+        int[] slot = new int[sig.size()];   // the sentinel number of each opaque literal
+        for (int i = 0, n = 0; i < sig.size(); i++) {
+            if (opaque[i]) slot[i] = n++;
+        }
+        for (int i = 0; i < sig.size(); i++) {
+            if (!opaque[i] || !sig.get(i).is(TokenType.INTEGER)) continue;
+            int from = i;
+            int to = i + 1;
+            while (from > 0 && IntegerArithmetic.isPart(sig.get(from - 1))) from--;
+            while (to < sig.size() && IntegerArithmetic.isPart(sig.get(to))) to++;
+            if (to - from == 1) continue;
+            List<String> written = new ArrayList<>(to - from);
+            List<String> withSentinels = new ArrayList<>(to - from);
+            for (int j = from; j < to; j++) {
+                written.add(sig.get(j).text());
+                withSentinels.add(opaque[j] ? sentinels.of(TokenType.INTEGER, slot[j]) : sig.get(j).text());
+            }
+            if (IntegerArithmetic.fold(written).isEmpty() || IntegerArithmetic.fold(withSentinels).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isCandidate(Token t) {

@@ -1,6 +1,7 @@
 package dev.betweenrows.rewrite.scope;
 
 import dev.betweenrows.policy.ColumnInfo;
+import dev.betweenrows.rewrite.lex.IntegerArithmetic;
 import dev.betweenrows.rewrite.lex.Token;
 import dev.betweenrows.rewrite.lex.TokenType;
 import dev.betweenrows.rewrite.splice.SqlNames;
@@ -38,7 +39,6 @@ final class PointLookups {
 
     private static final Set<SqlKind> ARITHMETIC = Set.of(SqlKind.PLUS, SqlKind.MINUS, SqlKind.TIMES,
             SqlKind.MINUS_PREFIX, SqlKind.PLUS_PREFIX);
-    private static final Set<String> ARITHMETIC_TOKENS = Set.of("+", "-", "*");
 
     private static final Map<SqlKind, String> OPERATORS = Map.of(SqlKind.EQUALS, "=", SqlKind.LESS_THAN, "<",
             SqlKind.LESS_THAN_OR_EQUAL, "<=", SqlKind.GREATER_THAN, ">", SqlKind.GREATER_THAN_OR_EQUAL, ">=");
@@ -176,22 +176,24 @@ final class PointLookups {
 
     /**
      * Integer literals joined by {@code + - *} from {@code first} to {@code end}, no parentheses (so the copy
-     * cannot regroup), e.g. the upper bound of {@code BETWEEN 5 AND 5 + 100}. PostgreSQL folds such an expression
-     * while planning, whatever the rows, so an overflow fails the statement with or without the copy: no oracle.
+     * cannot regroup), e.g. the upper bound of {@code BETWEEN 5 AND 5 + 100}; only when PostgreSQL folds it without
+     * an error ({@link IntegerArithmetic}). PostgreSQL would fold an overflowing one while planning, whatever the
+     * rows, so its copy would be no oracle; but it can stop folding an AND at a constant false
+     * ({@code WHERE false AND id < 2147483647 + 1}) and a copy would make such a statement fail.
      * Its type is {@code integer} or {@code bigint}, and it is only copied for an integer column.
      */
     private static Constant integerExpression(Token first, int end, ResolveState state) {
         Token last = null;
-        StringBuilder text = new StringBuilder();
+        List<String> texts = new ArrayList<>();
         for (Token t = first; t != null && t.start() < end; t = state.source.tokenFrom(t.end())) {
-            boolean operator = t.is(TokenType.OPERATOR) && ARITHMETIC_TOKENS.contains(t.text());
-            if (!operator && !integerLiteral(t)) return null;
-            if (last != null) text.append(' ');   // tokens, not the text between them: no comment is copied
-            text.append(t.text());
+            if (!IntegerArithmetic.isOperator(t) && !integerLiteral(t)) return null;
+            texts.add(t.text());
             last = t;
         }
-        if (last == null || last.end() != end || !integerLiteral(last)) return null;
-        return new Constant(first.start(), end, text.toString(), null);
+        if (last == null || last.end() != end || !integerLiteral(last) || IntegerArithmetic.fold(texts).isEmpty()) {
+            return null;
+        }
+        return new Constant(first.start(), end, String.join(" ", texts), null);   // no comment is copied
     }
 
     private static boolean leakproof(FromItem item, SqlIdentifier id, Constant constant, ResolveState state) {
