@@ -88,9 +88,10 @@ record LiteralShape(String key, List<String> literals, String sentinelText) {
     }
 
     /**
-     * Every run of integer literals and {@code + - *} with an opaque literal in it folds without an error both as
-     * written and with the sentinels: the rewrite copies such arithmetic inside a fence only when it folds
-     * ({@link IntegerArithmetic}), so a template made from the sentinels decides for this statement's values too.
+     * Every run of integer literals and {@code + - *} with an opaque literal in it folds without an error with the
+     * sentinels exactly when it does as written: the rewrite copies such arithmetic inside a fence only when it
+     * folds ({@link IntegerArithmetic}; a copied bound is always a whole run), so a template made from the sentinels
+     * decides for this statement's values too.
      */
     private static boolean foldsAlike(List<Token> sig, boolean[] opaque, Sentinels sentinels) {
         int[] slot = new int[sig.size()];   // the sentinel number of each opaque literal
@@ -110,7 +111,7 @@ record LiteralShape(String key, List<String> literals, String sentinelText) {
                 written.add(sig.get(j).text());
                 withSentinels.add(opaque[j] ? sentinels.of(TokenType.INTEGER, slot[j]) : sig.get(j).text());
             }
-            if (IntegerArithmetic.fold(written).isEmpty() || IntegerArithmetic.fold(withSentinels).isEmpty()) {
+            if (IntegerArithmetic.fold(written).isPresent() != IntegerArithmetic.fold(withSentinels).isPresent()) {
                 return false;
             }
         }

@@ -140,6 +140,8 @@ class LiteralShapeAdversarialTest {
             {"SELECT id FROM orders WHERE id < 5 * 100", "SELECT id FROM orders WHERE id < 7 * 100"},
             {"SELECT id FROM orders WHERE id < 5 * 100", "SELECT id FROM orders WHERE id < 7 * 1000000000"},
             {"SELECT id FROM orders WHERE id > 1 - 2 * 3", "SELECT id FROM orders WHERE id > 2147483647 - 2 * 3"},
+            {"SELECT id FROM orders WHERE id BETWEEN 1 AND 1 * 1000000", "SELECT id FROM orders WHERE id BETWEEN 2 AND 2 * 1000000"},
+            {"SELECT id FROM orders WHERE id = 5 + customer_id", "SELECT id FROM orders WHERE id = 2147483647 + customer_id"},
             {"SELECT name FROM employees WHERE salary > 1", "SELECT name FROM employees WHERE salary > 2"},
             {"SELECT amount FROM orders WHERE status = 'a' AND id = 1", "SELECT amount FROM orders WHERE status = 'a\u2028\u0085\fb' AND id = 1"},
             {"SELECT pg_sleep(CASE WHEN 1 = 1 THEN 1 END)", "SELECT pg_sleep(CASE WHEN 1 = 1 THEN 100000 END)"},

@@ -18,9 +18,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,6 +32,7 @@ import java.util.logging.Logger;
  */
 final class ClientConnection implements Runnable {
     private static final Logger LOG = Logger.getLogger(ClientConnection.class.getName());
+    private static final long TERMINATE_GRACE_MILLIS = 3000;
 
     private final long id;
     private final Socket socket;
@@ -51,8 +52,9 @@ final class ClientConnection implements Runnable {
     private volatile String database;
     private volatile long boundVersion;
     private volatile Thread owner;
-    private volatile long readySince = System.nanoTime(); // when it last started waiting for its client
-    private final AtomicBoolean endingIdle = new AtomicBoolean();
+    private final Object idleLock = new Object();   // READY -> IN_QUERY and READY -> ending idle exclude each other
+    private long readySince = System.nanoTime();     // guarded by idleLock: when it last started waiting for its client
+    private boolean endingIdle;                       // guarded by idleLock
 
     ClientConnection(long id, Socket socket, SessionServices services) throws IOException {
         this.id = id;
@@ -218,28 +220,44 @@ final class ClientConnection implements Runnable {
         settings.startupReport().forEach(channel::send);
         channel.send(new BackendKeyData(cancelKey.processId(), cancelKey.secretKey()));
         channel.send(ReadyForQuery.IDLE);
-        readySince = System.nanoTime();
-        state = ConnectionState.READY;
+        moveTo(ConnectionState.READY);
         channel.flush();
     }
 
+    /**
+     * A session the idle check is ending does not start the statement that arrived meanwhile: it ends with the same
+     * 57P05 (whichever thread's terminate comes first sends it, the other finds the connection terminated).
+     */
     private void moveTo(ConnectionState next) {
-        statementStartedAt = next == ConnectionState.IN_QUERY ? Instant.now() : null;
-        if (next == ConnectionState.READY) {
-            readySince = System.nanoTime();
+        boolean ending;
+        synchronized (idleLock) {
+            ending = endingIdle && next == ConnectionState.IN_QUERY;
+            if (!ending) {
+                statementStartedAt = next == ConnectionState.IN_QUERY ? Instant.now() : null;
+                if (next == ConnectionState.READY) {
+                    readySince = System.nanoTime();
+                }
+                state = next;
+            }
         }
-        state = next;
+        if (ending) {
+            terminate(SessionError.idleTimeout());
+            throw SessionError.idleTimeout();
+        }
     }
 
     /**
      * From the timer thread: a session that has waited for its client longer than {@code limitNanos} is ended
-     * with 57P05 (on its own virtual thread: a client that stopped reading can hold the terminate for a second).
+     * with 57P05, on a virtual thread of its own (a client that stopped reading can hold a terminate up).
      * A timestamp instead of a socket read timeout, because a timed read keeps the socket non-blocking for good
      * and costs two more system calls on every read that waits.
      */
     boolean endIfIdle(long limitNanos, long now) {
-        if (state != ConnectionState.READY || now - readySince < limitNanos || !endingIdle.compareAndSet(false, true)) {
-            return false;
+        synchronized (idleLock) {
+            if (endingIdle || state != ConnectionState.READY || now - readySince < limitNanos) {
+                return false;
+            }
+            endingIdle = true;
         }
         Thread.ofVirtual().name("idle-end-" + id).start(() -> terminate(SessionError.idleTimeout()));
         return true;
@@ -285,8 +303,22 @@ final class ClientConnection implements Runnable {
      * running upstream is cancelled, as PostgreSQL's own termination ends the running query.
      */
     void terminate(SessionError why) {
+        closeSoon();
         channel.terminate(state == ConnectionState.AWAIT_STARTUP ? null : why.toFatal());
         cancelCurrentStatement();
+    }
+
+    /**
+     * The client socket closes within {@link #TERMINATE_GRACE_MILLIS} whatever happens: a client that stopped reading
+     * with full socket buffers blocks the FATAL's write, which has no timeout (only the client side is closed: the
+     * upstream connection may be back in the pool by then).
+     */
+    private void closeSoon() {
+        try {
+            services.timers().schedule(channel::close, TERMINATE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            // the listener is closing: its shutdown closes every connection
+        }
     }
 
     /** From another thread: closes the client and drops the upstream connection, so no read keeps it alive. */
