@@ -55,6 +55,7 @@ final class ClientConnection implements Runnable {
     private final Object idleLock = new Object();   // READY -> IN_QUERY and READY -> ending idle exclude each other
     private long readySince = System.nanoTime();     // guarded by idleLock: when it last started waiting for its client
     private boolean endingIdle;                       // guarded by idleLock
+    private boolean revoked;                          // guarded by this: being ended by the timer thread
 
     ClientConnection(long id, Socket socket, SessionServices services) throws IOException {
         this.id = id;
@@ -199,8 +200,9 @@ final class ClientConnection implements Runnable {
             return true; // the store is unreachable: retried on the next statement or tick
         }
         if (fresh.isEmpty()) {
-            if (Thread.currentThread() != owner) {
-                terminate(SessionError.accessRevoked());
+            if (Thread.currentThread() != owner && !revoked) {   // the timer: a terminate can wait on a slow client
+                revoked = true;
+                Thread.ofVirtual().name("revoke-" + id).start(() -> terminate(SessionError.accessRevoked()));
             }
             return false;
         }
