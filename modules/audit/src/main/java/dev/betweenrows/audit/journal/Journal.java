@@ -5,6 +5,7 @@ import dev.betweenrows.store.QueryAuditRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,10 @@ import java.util.stream.Stream;
  * names the highest sequence number committed to the store; segments entirely below it are deleted.
  *
  * <p>Appends (on every client's statement path) never wait for a disk flush: {@link #force} and
- * {@link #checkpoint} fsync outside the append lock, on the writer thread.
+ * {@link #checkpoint} fsync outside the append lock, on the writer thread. A segment is memory-mapped, so an
+ * append is a copy into the page cache, not a system call; the file is zero beyond its last line. A line is
+ * complete once its {@code '\n'} is there, which is stored after all its other bytes: a process that dies
+ * mid-copy leaves a line without it, or a run of NUL bytes, and neither is read back.
  */
 public final class Journal implements AutoCloseable {
     private static final long SEGMENT_BYTES = 16L << 20;
@@ -34,6 +38,8 @@ public final class Journal implements AutoCloseable {
     private volatile long checkpoint;           // written under checkpointLock
     private volatile long segmentFirstSeq;      // written under appendLock
     private volatile FileChannel segment;       // written under appendLock
+    private volatile MappedByteBuffer mapped;   // written under appendLock: the segment's first mappedBytes bytes
+    private long mappedBytes;                   // guarded by appendLock
     private long segmentBytes;                  // guarded by appendLock: where the next line goes, no fstat
     private volatile boolean segmentFull;       // written under appendLock
     /** Appends write under the read lock; a rotation takes the write lock, so no write goes to a closed segment. */
@@ -84,6 +90,7 @@ public final class Journal implements AutoCloseable {
         Entry entry;
         long position;
         FileChannel target;
+        MappedByteBuffer map;
         rotation.readLock().lock();
         try {
             synchronized (appendLock) {
@@ -91,19 +98,33 @@ public final class Journal implements AutoCloseable {
                 entry = new Entry(seq, record, RecordCodec.line(seq, fields));
                 target = segment;
                 position = segmentBytes;
+                map = position + entry.json().length + 1 <= mappedBytes ? mapped : null;
                 segmentBytes += entry.json().length + 1;
                 nextSeq++;
                 if (segmentBytes > segmentLimit) segmentFull = true;
                 inOrder.accept(entry);
             }
-            ByteBuffer line = ByteBuffer.allocate(entry.json().length + 1).put(entry.json()).put((byte) '\n').flip();
-            while (line.hasRemaining()) position += target.write(line, position);
+            write(target, map, position, entry.json());
             dirty = true;   // after the write: a force that started before it must not clear it
         } finally {
             rotation.readLock().unlock();
         }
         if (segmentFull) rotate();
         return entry;
+    }
+
+    /**
+     * The line at {@code position}: copied into the mapping, its {@code '\n'} last; a line too long for what is
+     * left of the mapping is written past it (only the last lines of a segment can be).
+     */
+    private static void write(FileChannel target, MappedByteBuffer map, long position, byte[] json) throws IOException {
+        if (map != null) {
+            map.put((int) position, json);
+            map.put((int) position + json.length, (byte) '\n');
+            return;
+        }
+        ByteBuffer line = ByteBuffer.allocate(json.length + 1).put(json).put((byte) '\n').flip();
+        while (line.hasRemaining()) position += target.write(line, position);
     }
 
     /** The next segment, once every append to the full one has written its line. */
@@ -128,7 +149,7 @@ public final class Journal implements AutoCloseable {
         dirty = false;
         FileChannel current = segment;
         try {
-            current.force(false);
+            current.force(false);   // also writes back the pages dirtied through the mapping
         } catch (java.nio.channels.ClosedChannelException rotated) {
             // append closed it after forcing it itself when it started the next segment
         }
@@ -181,33 +202,38 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /**
+     * Maps the segment of {@code nextSeq}, twice the segment limit (the file is sparse until written). A segment of
+     * that name exists only if a crash tore its first line, or it holds nothing: it is cut back to its last complete
+     * line first, so the next record is neither glued to torn bytes nor written after them.
+     */
     private void openSegment() throws IOException {
         segmentFirstSeq = nextSeq;
         Path file = dir.resolve(name(segmentFirstSeq));
-        dropTornTail(file);
-        // not APPEND: Linux ignores the position of a positional write on an O_APPEND file
-        segment = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        segmentBytes = segment.size();
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        try {
+            long end = completeLinesEnd(channel);
+            channel.truncate(end);
+            mappedBytes = Math.max(2 * segmentLimit, end + segmentLimit);
+            mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, mappedBytes);
+            segmentBytes = end;
+            segment = channel;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
-    /**
-     * A crash in the middle of the first line of a segment leaves that segment's name free for reuse: cut the torn
-     * line off before appending, or the next record would be glued to it and unreadable. (A torn line never held
-     * a completed record: the client sees completion only after the whole line is written.)
-     */
-    private static void dropTornTail(Path file) throws IOException {
-        if (!Files.exists(file)) return;
-        try (FileChannel c = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            long keep = c.size();
-            ByteBuffer one = ByteBuffer.allocate(1);
-            while (keep > 0) {
-                one.clear();
-                c.read(one, keep - 1);
-                if (one.get(0) == '\n') break;
-                keep--;
-            }
-            if (keep < c.size()) c.truncate(keep);
-        }
+    /** Where the last complete line of the file ends (0 if it has none). */
+    private static long completeLinesEnd(FileChannel c) throws IOException {
+        long size = c.size();
+        if (size == 0) return 0;
+        if (size > Integer.MAX_VALUE) throw new IOException("audit journal segment too large: " + size + " bytes");
+        MappedByteBuffer existing = c.map(FileChannel.MapMode.READ_ONLY, 0, size);
+        int end = (int) size;
+        while (end > 0 && existing.get(end - 1) != '\n') end--;
+        return end;
     }
 
     private static String name(long firstSeq) {
@@ -229,28 +255,35 @@ public final class Journal implements AutoCloseable {
     private static List<Entry> readAll(Path dir) throws IOException {
         List<Entry> entries = new ArrayList<>();
         for (long first : segmentFirstSeqs(dir)) {
-            for (String read : Files.readAllLines(dir.resolve(name(first)), StandardCharsets.UTF_8)) {
-                String line = withoutGap(read);
-                if (line.isBlank()) continue;
-                try {
-                    entries.add(RecordCodec.decode(line));
-                } catch (RuntimeException torn) {
-                    // a line cut short by a crash mid-write: its statement never completed
+            byte[] bytes = Files.readAllBytes(dir.resolve(name(first)));
+            int start = 0;
+            for (int i = 0; i < bytes.length; i++) {
+                if (bytes[i] != '\n') continue;
+                int from = afterLastNul(bytes, start, i);
+                if (from < i) {
+                    try {
+                        entries.add(RecordCodec.decode(new String(bytes, from, i - from, StandardCharsets.UTF_8)));
+                    } catch (RuntimeException torn) {
+                        // not a whole line: its statement never completed
+                    }
                 }
-            }
+                start = i + 1;
+            }   // bytes after the last '\n' are a torn line or the zeros of the unused rest of the segment
         }
         return entries;
     }
 
     /**
      * Appends write their lines side by side: a process that died between two of them can leave the place of an
-     * unfinished line as NUL bytes before a finished one. The unfinished record never completed (its statement's
-     * result was not sent); the finished one is read.
+     * unfinished line as NUL bytes, or as the start of that line and NUL bytes, before a finished one. The
+     * unfinished record never completed (its statement's result was not sent); the finished one is read. A line
+     * never holds a NUL byte itself (JSON escapes it).
      */
-    private static String withoutGap(String line) {
-        int i = 0;
-        while (i < line.length() && line.charAt(i) == '\0') i++;
-        return line.substring(i);
+    private static int afterLastNul(byte[] bytes, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            if (bytes[i] == 0) return i + 1;
+        }
+        return from;
     }
 
     /** A journal entry: the record and its line as written (a JSON object in UTF-8). */

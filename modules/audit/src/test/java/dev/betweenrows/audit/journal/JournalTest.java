@@ -103,6 +103,49 @@ class JournalTest {
         }
     }
 
+    /**
+     * A process that died while copying a line into the mapped segment can leave its first bytes and then NULs, or
+     * all of it but the final newline (stored last): neither is read, and the finished line behind them is.
+     */
+    @Test void aLineTornMidCopyIsNotReadAndHidesNothing() throws Exception {
+        byte[] torn = RecordCodec.line(2, RecordCodec.fields(record("torn")));
+        QueryAuditRecord finished = record("finished");
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        file.write(RecordCodec.line(1, RecordCodec.fields(record("first"))));
+        file.write('\n');
+        file.write(torn, 0, torn.length / 2);          // the start of an unfinished line
+        file.write(new byte[torn.length - torn.length / 2 + 1]);
+        file.write(RecordCodec.line(3, RecordCodec.fields(finished)));
+        file.write('\n');
+        file.write(RecordCodec.line(4, RecordCodec.fields(record("no newline"))));   // all but its '\n'
+        file.write(new byte[4096]);                    // the unused rest of the mapped segment
+        Files.write(dir.resolve(String.format("seg-%019d.jsonl", 1)), file.toByteArray());
+        try (Journal j = Journal.open(dir)) {
+            List<Journal.Entry> pending = j.uncommitted();
+            assertEquals(List.of(1L, 3L), pending.stream().map(Journal.Entry::seq).toList());
+            assertEquals(finished, pending.get(1).record());
+            assertEquals(4, j.append(record("next")).seq());
+        }
+        try (Journal j = Journal.open(dir)) {
+            assertEquals(List.of(1L, 3L, 4L), j.uncommitted().stream().map(Journal.Entry::seq).toList());
+        }
+    }
+
+    /** A line longer than what is left of the mapped segment is written past it, and the segment rotates. */
+    @Test void aLineLongerThanTheMappingIsWrittenAndReadBack() throws Exception {
+        QueryAuditRecord big = record("SELECT '" + "x".repeat(10_000) + "'");
+        try (Journal j = Journal.open(dir, 1024)) {   // 2 kB mapped per segment
+            j.append(record("small"));
+            j.append(big);
+            j.append(record("after"));
+        }
+        try (Journal j = Journal.open(dir)) {
+            List<Journal.Entry> all = j.uncommitted();
+            assertEquals(List.of(1L, 2L, 3L), all.stream().map(Journal.Entry::seq).toList());
+            assertEquals(big, all.get(1).record());
+        }
+    }
+
     private static QueryAuditRecord record(String sql) {
         return new QueryAuditRecord(QueryAuditRecord.newId(), Instant.now(), QueryAuditRecord.Kind.STATEMENT, "u1", "alice",
                 "ds1", "shop", null, null, 1L, 0, "simple", sql, sql, List.of(), QueryAuditRecord.Decision.ALLOWED, null,
