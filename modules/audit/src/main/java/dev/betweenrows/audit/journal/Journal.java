@@ -4,6 +4,7 @@ import dev.betweenrows.store.QueryAuditRecord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -120,6 +121,7 @@ public final class Journal implements AutoCloseable {
     private static void write(FileChannel target, MappedByteBuffer map, long position, byte[] json) throws IOException {
         if (map != null) {
             map.put((int) position, json);
+            VarHandle.releaseFence();   // the newline is stored after every other byte of the line, compiler included
             map.put((int) position + json.length, (byte) '\n');
             return;
         }
