@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.StampedLock;
 import java.util.stream.Stream;
 
 /**
@@ -43,9 +44,12 @@ public final class Journal implements AutoCloseable {
     private long mappedBytes;                   // guarded by appendLock
     private long segmentBytes;                  // guarded by appendLock: where the next line goes, no fstat
     private volatile boolean segmentFull;       // written under appendLock
-    /** Appends write under the read lock; a rotation takes the write lock, so no write goes to a closed segment. */
-    private final java.util.concurrent.locks.ReentrantReadWriteLock rotation =
-            new java.util.concurrent.locks.ReentrantReadWriteLock();
+    /**
+     * Appends write under the read lock; a rotation takes the write lock, so no write goes to a closed segment.
+     * A StampedLock: a ReentrantReadWriteLock looks up a per-thread hold count (a ThreadLocal) on every read
+     * lock and unlock, ~4 % of a session thread's samples under load.
+     */
+    private final StampedLock rotation = new StampedLock();
     private volatile boolean dirty;
 
     private Journal(Path dir, long nextSeq, long checkpoint, long segmentLimit) {
@@ -92,7 +96,7 @@ public final class Journal implements AutoCloseable {
         long position;
         FileChannel target;
         MappedByteBuffer map;
-        rotation.readLock().lock();
+        long readStamp = rotation.readLock();
         try {
             synchronized (appendLock) {
                 long seq = nextSeq;
@@ -108,7 +112,7 @@ public final class Journal implements AutoCloseable {
             write(target, map, position, entry.json());
             dirty = true;   // after the write: a force that started before it must not clear it
         } finally {
-            rotation.readLock().unlock();
+            rotation.unlockRead(readStamp);
         }
         if (segmentFull) rotate();
         return entry;
@@ -131,7 +135,7 @@ public final class Journal implements AutoCloseable {
 
     /** The next segment, once every append to the full one has written its line. */
     private void rotate() throws IOException {
-        rotation.writeLock().lock();
+        long writeStamp = rotation.writeLock();
         try {
             synchronized (appendLock) {
                 if (!segmentFull) return;   // another append rotated first
@@ -141,7 +145,7 @@ public final class Journal implements AutoCloseable {
                 segmentFull = false;
             }
         } finally {
-            rotation.writeLock().unlock();
+            rotation.unlockWrite(writeStamp);
         }
     }
 
@@ -193,14 +197,14 @@ public final class Journal implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        rotation.writeLock().lock();
+        long writeStamp = rotation.writeLock();
         try {
             synchronized (appendLock) {
                 segment.force(false);
                 segment.close();
             }
         } finally {
-            rotation.writeLock().unlock();
+            rotation.unlockWrite(writeStamp);
         }
     }
 
