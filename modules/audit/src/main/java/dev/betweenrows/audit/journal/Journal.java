@@ -4,9 +4,11 @@ import dev.betweenrows.store.QueryAuditRecord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +42,8 @@ public final class Journal implements AutoCloseable {
     private volatile long checkpoint;           // written under checkpointLock
     private volatile long segmentFirstSeq;      // written under appendLock
     private volatile FileChannel segment;       // written under appendLock
-    private volatile MappedByteBuffer mapped;   // written under appendLock: the segment's first mappedBytes bytes
+    private volatile MemorySegment mapped;      // written under appendLock: the segment's first mappedBytes bytes
+    private Arena mapping;                      // guarded by appendLock: closing it unmaps the segment at once
     private long mappedBytes;                   // guarded by appendLock
     private long segmentBytes;                  // guarded by appendLock: where the next line goes, no fstat
     private volatile boolean segmentFull;       // written under appendLock
@@ -95,7 +98,7 @@ public final class Journal implements AutoCloseable {
         Entry entry;
         long position;
         FileChannel target;
-        MappedByteBuffer map;
+        MemorySegment map;
         long readStamp = rotation.readLock();
         try {
             synchronized (appendLock) {
@@ -122,11 +125,11 @@ public final class Journal implements AutoCloseable {
      * The line at {@code position}: copied into the mapping, its {@code '\n'} last; a line too long for what is
      * left of the mapping is written past it (only the last lines of a segment can be).
      */
-    private static void write(FileChannel target, MappedByteBuffer map, long position, byte[] json) throws IOException {
+    private static void write(FileChannel target, MemorySegment map, long position, byte[] json) throws IOException {
         if (map != null) {
-            map.put((int) position, json);
+            MemorySegment.copy(json, 0, map, ValueLayout.JAVA_BYTE, position, json.length);
             VarHandle.releaseFence();   // the newline is stored after every other byte of the line, compiler included
-            map.put((int) position + json.length, (byte) '\n');
+            map.set(ValueLayout.JAVA_BYTE, position + json.length, (byte) '\n');
             return;
         }
         ByteBuffer line = ByteBuffer.allocate(json.length + 1).put(json).put((byte) '\n').flip();
@@ -140,7 +143,7 @@ public final class Journal implements AutoCloseable {
             synchronized (appendLock) {
                 if (!segmentFull) return;   // another append rotated first
                 segment.force(false);
-                segment.close();
+                closeSegment();
                 openSegment();
                 segmentFull = false;
             }
@@ -201,10 +204,20 @@ public final class Journal implements AutoCloseable {
         try {
             synchronized (appendLock) {
                 segment.force(false);
-                segment.close();
+                closeSegment();
             }
         } finally {
             rotation.unlockWrite(writeStamp);
+        }
+    }
+
+    /** Closes the segment's file and unmaps it (its pages would otherwise stay mapped until a garbage collection). */
+    private void closeSegment() throws IOException {
+        try {
+            segment.close();
+        } finally {
+            mapped = null;
+            mapping.close();   // no append writes to it: the caller holds the rotation write lock
         }
     }
 
@@ -222,7 +235,14 @@ public final class Journal implements AutoCloseable {
             long end = completeLinesEnd(channel);
             channel.truncate(end);
             mappedBytes = Math.max(2 * segmentLimit, end + segmentLimit);
-            mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, mappedBytes);
+            Arena arena = Arena.ofShared();
+            try {
+                mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, mappedBytes, arena);
+            } catch (IOException | RuntimeException e) {
+                arena.close();
+                throw e;
+            }
+            mapping = arena;
             segmentBytes = end;
             segment = channel;
         } catch (IOException | RuntimeException e) {
@@ -235,11 +255,23 @@ public final class Journal implements AutoCloseable {
     private static long completeLinesEnd(FileChannel c) throws IOException {
         long size = c.size();
         if (size == 0) return 0;
-        if (size > Integer.MAX_VALUE) throw new IOException("audit journal segment too large: " + size + " bytes");
-        MappedByteBuffer existing = c.map(FileChannel.MapMode.READ_ONLY, 0, size);
-        int end = (int) size;
-        while (end > 0 && existing.get(end - 1) != '\n') end--;
-        return end;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment existing = c.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
+            long end = size;
+            while (end > 0 && existing.get(ValueLayout.JAVA_BYTE, end - 1) != '\n') end--;
+            return end;
+        }
+    }
+
+    /** The segment's bytes up to its last complete line (not the zeros of its unused rest). */
+    private static byte[] completeLines(Path file) throws IOException {
+        try (FileChannel c = FileChannel.open(file, StandardOpenOption.READ)) {
+            long end = completeLinesEnd(c);
+            if (end > Integer.MAX_VALUE - 8) throw new IOException("audit journal segment too large: " + file);
+            ByteBuffer bytes = ByteBuffer.allocate((int) end);
+            while (bytes.hasRemaining() && c.read(bytes, bytes.position()) >= 0) { }
+            return bytes.array();
+        }
     }
 
     private static String name(long firstSeq) {
@@ -261,7 +293,7 @@ public final class Journal implements AutoCloseable {
     private static List<Entry> readAll(Path dir) throws IOException {
         List<Entry> entries = new ArrayList<>();
         for (long first : segmentFirstSeqs(dir)) {
-            byte[] bytes = Files.readAllBytes(dir.resolve(name(first)));
+            byte[] bytes = completeLines(dir.resolve(name(first)));
             int start = 0;
             for (int i = 0; i < bytes.length; i++) {
                 if (bytes[i] != '\n') continue;

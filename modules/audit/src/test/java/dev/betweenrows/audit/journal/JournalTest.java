@@ -146,6 +146,24 @@ class JournalTest {
         }
     }
 
+    /**
+     * A rotated segment is unmapped at once: otherwise every old segment would stay mapped, and resident, until a
+     * garbage collection happened to free its buffer (also after the checkpoint deleted its file).
+     */
+    @Test void rotatedSegmentsAreUnmapped() throws Exception {
+        Path maps = Path.of("/proc/self/maps");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(maps), "needs Linux /proc");
+        try (Journal j = Journal.open(dir, 16 * 1024)) {
+            long last = 0;
+            for (int i = 0; i < 400; i++) last = j.append(record("rotating " + i)).seq();
+            j.checkpoint(last);
+            long mapped = Files.readAllLines(maps).stream().filter(l -> l.contains(dir.toString())).count();
+            assertEquals(1, mapped, "only the current segment is mapped");
+            assertTrue(Files.list(dir).filter(p -> p.getFileName().toString().startsWith("seg-")).count() <= 2);
+        }
+        assertEquals(0, Files.readAllLines(maps).stream().filter(l -> l.contains(dir.toString())).count());
+    }
+
     private static QueryAuditRecord record(String sql) {
         return new QueryAuditRecord(QueryAuditRecord.newId(), Instant.now(), QueryAuditRecord.Kind.STATEMENT, "u1", "alice",
                 "ds1", "shop", null, null, 1L, 0, "simple", sql, sql, List.of(), QueryAuditRecord.Decision.ALLOWED, null,
