@@ -4,10 +4,6 @@ import dev.betweenrows.store.QueryAuditRecord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +23,13 @@ import java.util.stream.Stream;
  * names the highest sequence number committed to the store; segments entirely below it are deleted.
  *
  * <p>Appends (on every client's statement path) never wait for a disk flush: {@link #force} and
- * {@link #checkpoint} fsync outside the append lock, on the writer thread. A segment is memory-mapped, so an
- * append is a copy into the page cache, not a system call; the file is zero beyond its last line. A line is
- * complete once its {@code '\n'} is there, which is stored after all its other bytes: a process that dies
- * mid-copy leaves a line without it, or a run of NUL bytes, and neither is read back.
+ * {@link #checkpoint} fsync outside the append lock, on the writer thread. A line is complete once its
+ * {@code '\n'} is in the file: a process that dies mid-write leaves a line without it, or a run of NUL bytes
+ * where a line was to go, and neither is read back.
+ *
+ * <p>The segments are written with positional writes, not through a memory mapping: a write into a mapped file
+ * that cannot get a disk block (a full disk, any copy-on-write file system) raises SIGBUS, which the JVM turns
+ * into an {@code InternalError} delivered asynchronously, not an {@code IOException} the audit can refuse on.
  */
 public final class Journal implements AutoCloseable {
     private static final long SEGMENT_BYTES = 16L << 20;
@@ -42,9 +41,6 @@ public final class Journal implements AutoCloseable {
     private volatile long checkpoint;           // written under checkpointLock
     private volatile long segmentFirstSeq;      // written under appendLock
     private volatile FileChannel segment;       // written under appendLock
-    private volatile MemorySegment mapped;      // written under appendLock: the segment's first mappedBytes bytes
-    private Arena mapping;                      // guarded by appendLock: closing it unmaps the segment at once
-    private long mappedBytes;                   // guarded by appendLock
     private long segmentBytes;                  // guarded by appendLock: where the next line goes, no fstat
     private volatile boolean segmentFull;       // written under appendLock
     /**
@@ -98,7 +94,6 @@ public final class Journal implements AutoCloseable {
         Entry entry;
         long position;
         FileChannel target;
-        MemorySegment map;
         long readStamp = rotation.readLock();
         try {
             synchronized (appendLock) {
@@ -106,34 +101,19 @@ public final class Journal implements AutoCloseable {
                 entry = new Entry(seq, record, RecordCodec.line(seq, fields));
                 target = segment;
                 position = segmentBytes;
-                map = position + entry.json().length + 1 <= mappedBytes ? mapped : null;
                 segmentBytes += entry.json().length + 1;
                 nextSeq++;
                 if (segmentBytes > segmentLimit) segmentFull = true;
                 inOrder.accept(entry);
             }
-            write(target, map, position, entry.json());
+            ByteBuffer line = ByteBuffer.allocate(entry.json().length + 1).put(entry.json()).put((byte) '\n').flip();
+            while (line.hasRemaining()) position += target.write(line, position);
             dirty = true;   // after the write: a force that started before it must not clear it
         } finally {
             rotation.unlockRead(readStamp);
         }
         if (segmentFull) rotate();
         return entry;
-    }
-
-    /**
-     * The line at {@code position}: copied into the mapping, its {@code '\n'} last; a line too long for what is
-     * left of the mapping is written past it (only the last lines of a segment can be).
-     */
-    private static void write(FileChannel target, MemorySegment map, long position, byte[] json) throws IOException {
-        if (map != null) {
-            MemorySegment.copy(json, 0, map, ValueLayout.JAVA_BYTE, position, json.length);
-            VarHandle.releaseFence();   // the newline is stored after every other byte of the line, compiler included
-            map.set(ValueLayout.JAVA_BYTE, position + json.length, (byte) '\n');
-            return;
-        }
-        ByteBuffer line = ByteBuffer.allocate(json.length + 1).put(json).put((byte) '\n').flip();
-        while (line.hasRemaining()) position += target.write(line, position);
     }
 
     /** The next segment, once every append to the full one has written its line. */
@@ -143,7 +123,7 @@ public final class Journal implements AutoCloseable {
             synchronized (appendLock) {
                 if (!segmentFull) return;   // another append rotated first
                 segment.force(false);
-                closeSegment();
+                segment.close();
                 openSegment();
                 segmentFull = false;
             }
@@ -158,7 +138,7 @@ public final class Journal implements AutoCloseable {
         dirty = false;
         FileChannel current = segment;
         try {
-            current.force(false);   // also writes back the pages dirtied through the mapping
+            current.force(false);
         } catch (java.nio.channels.ClosedChannelException rotated) {
             // append closed it after forcing it itself when it started the next segment
         }
@@ -204,45 +184,26 @@ public final class Journal implements AutoCloseable {
         try {
             synchronized (appendLock) {
                 segment.force(false);
-                closeSegment();
+                segment.close();
             }
         } finally {
             rotation.unlockWrite(writeStamp);
         }
     }
 
-    /** Closes the segment's file and unmaps it (its pages would otherwise stay mapped until a garbage collection). */
-    private void closeSegment() throws IOException {
-        try {
-            segment.close();
-        } finally {
-            mapped = null;
-            mapping.close();   // no append writes to it: the caller holds the rotation write lock
-        }
-    }
-
     /**
-     * Maps the segment of {@code nextSeq}, twice the segment limit (the file is sparse until written). A segment of
-     * that name exists only if a crash tore its first line, or it holds nothing: it is cut back to its last complete
-     * line first, so the next record is neither glued to torn bytes nor written after them.
+     * Opens the segment of {@code nextSeq}. A segment of that name exists only if a crash tore its first line: it is
+     * cut back to its last complete line (none), so the next record is not glued to the torn bytes.
      */
     private void openSegment() throws IOException {
         segmentFirstSeq = nextSeq;
         Path file = dir.resolve(name(segmentFirstSeq));
+        // not APPEND: Linux ignores the position of a positional write on an O_APPEND file
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
             long end = completeLinesEnd(channel);
             channel.truncate(end);
-            mappedBytes = Math.max(2 * segmentLimit, end + segmentLimit);
-            Arena arena = Arena.ofShared();
-            try {
-                mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, mappedBytes, arena);
-            } catch (IOException | RuntimeException e) {
-                arena.close();
-                throw e;
-            }
-            mapping = arena;
             segmentBytes = end;
             segment = channel;
         } catch (IOException | RuntimeException e) {
@@ -251,25 +212,34 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    /** Where the last complete line of the file ends (0 if it has none). */
+    /** Where the last complete line of the file ends (0 if it has none): read backwards in blocks. */
     private static long completeLinesEnd(FileChannel c) throws IOException {
-        long size = c.size();
-        if (size == 0) return 0;
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment existing = c.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
-            long end = size;
-            while (end > 0 && existing.get(ValueLayout.JAVA_BYTE, end - 1) != '\n') end--;
-            return end;
+        ByteBuffer block = ByteBuffer.allocate(64 * 1024);
+        long end = c.size();
+        while (end > 0) {
+            int n = (int) Math.min(block.capacity(), end);
+            block.clear().limit(n);
+            long from = end - n;
+            while (block.hasRemaining()) {
+                if (c.read(block, from + block.position()) < 0) throw new IOException("audit journal segment shrank");
+            }
+            for (int i = n - 1; i >= 0; i--) {
+                if (block.get(i) == '\n') return from + i + 1;
+            }
+            end = from;
         }
+        return 0;
     }
 
-    /** The segment's bytes up to its last complete line (not the zeros of its unused rest). */
+    /** The segment's bytes up to its last complete line. */
     private static byte[] completeLines(Path file) throws IOException {
         try (FileChannel c = FileChannel.open(file, StandardOpenOption.READ)) {
             long end = completeLinesEnd(c);
             if (end > Integer.MAX_VALUE - 8) throw new IOException("audit journal segment too large: " + file);
             ByteBuffer bytes = ByteBuffer.allocate((int) end);
-            while (bytes.hasRemaining() && c.read(bytes, bytes.position()) >= 0) { }
+            while (bytes.hasRemaining()) {
+                if (c.read(bytes, bytes.position()) < 0) throw new IOException("audit journal segment shrank");
+            }
             return bytes.array();
         }
     }
@@ -306,7 +276,7 @@ public final class Journal implements AutoCloseable {
                     }
                 }
                 start = i + 1;
-            }   // bytes after the last '\n' are a torn line or the zeros of the unused rest of the segment
+            }
         }
         return entries;
     }
