@@ -140,6 +140,28 @@ final class ClientChannel {
         }
     }
 
+    /**
+     * The session's own FATAL (session thread): what is buffered, then the error. The channel is terminated from
+     * then on, so a terminate from another thread at the same moment (an admin, a revocation, the idle check)
+     * sends no second FATAL; and nothing is sent if one was already.
+     */
+    void sendFatal(ErrorResponse fatal) throws IOException {
+        writeLock.lock();
+        try {
+            if (terminated) {
+                buffer.reset();
+                return;
+            }
+            terminated = true;
+            send(fatal);
+            buffer.writeTo(out);
+            out.flush();
+            flushes++;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** One unframed byte: the answer to SSLRequest/GSSENCRequest. */
     void sendByteAndFlush(int b) throws IOException {
         writeLock.lock();
@@ -175,10 +197,6 @@ final class ClientChannel {
             }
             close();
         }
-    }
-
-    boolean isTerminated() {
-        return terminated;
     }
 
     void close() {

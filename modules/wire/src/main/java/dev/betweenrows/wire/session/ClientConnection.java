@@ -341,12 +341,8 @@ final class ClientConnection implements Runnable {
 
     /** The session's own FATAL: whatever is buffered goes first, then the error, then the close. */
     private void fatal(ErrorResponse error) {
-        if (channel.isTerminated()) {
-            return;
-        }
         try {
-            channel.send(error);
-            channel.flush();
+            channel.sendFatal(error);
         } catch (IOException | RuntimeException ignored) {
             // the client is gone; closing is all that is left
         }
