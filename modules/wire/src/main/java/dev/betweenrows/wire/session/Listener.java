@@ -79,8 +79,11 @@ public final class Listener implements AutoCloseable {
             ss.close();
             throw e;
         }
-        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "proxy-timers");
+        // two threads: the binding refresh reads the store for every session and can be slow; startup deadlines,
+        // idle checks and the close of terminated sessions must not wait behind it
+        AtomicLong timerThreads = new AtomicLong();
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, r -> {
+            Thread t = new Thread(r, "proxy-timers-" + timerThreads.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
