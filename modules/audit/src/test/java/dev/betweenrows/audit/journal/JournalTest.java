@@ -83,24 +83,9 @@ class JournalTest {
      */
     @Test void theGapOfAnUnfinishedAppendDoesNotHideTheNextRecord() throws Exception {
         QueryAuditRecord finished = record("finished");
-        byte[] line = RecordCodec.line(2, RecordCodec.fields(finished));
-        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
-        file.write(RecordCodec.line(1, RecordCodec.fields(record("first"))));
-        file.write('\n');
-        file.write(new byte[137]);   // the unfinished line's place
-        file.write(line);
-        file.write('\n');
-        file.write(new byte[50]);    // and another one at the end
-        Files.write(dir.resolve(String.format("seg-%019d.jsonl", 1)), file.toByteArray());
-        try (Journal j = Journal.open(dir)) {
-            List<Journal.Entry> pending = j.uncommitted();
-            assertEquals(List.of(1L, 2L), pending.stream().map(Journal.Entry::seq).toList());
-            assertEquals(finished, pending.get(1).record());
-            assertEquals(3, j.append(record("next")).seq());
-        }
-        try (Journal j = Journal.open(dir)) {
-            assertEquals(List.of(1L, 2L, 3L), j.uncommitted().stream().map(Journal.Entry::seq).toList());
-        }
+        writeSegment(line(1, record("first")), new byte[137],   // the unfinished line's place
+                line(2, finished), new byte[50]);               // and another one at the end
+        assertReadBackAndAppended(List.of(1L, 2L), finished);
     }
 
     /**
@@ -108,26 +93,15 @@ class JournalTest {
      * place of the rest), or all of it but the final newline: neither is read, and the finished line behind them is.
      */
     @Test void aLineTornMidWriteIsNotReadAndHidesNothing() throws Exception {
-        byte[] torn = RecordCodec.line(2, RecordCodec.fields(record("torn")));
+        byte[] torn = line(2, record("torn"));
+        byte[] noNewline = line(4, record("no newline"));
         QueryAuditRecord finished = record("finished");
-        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
-        file.write(RecordCodec.line(1, RecordCodec.fields(record("first"))));
-        file.write('\n');
-        file.write(torn, 0, torn.length / 2);          // the start of an unfinished line
-        file.write(new byte[torn.length - torn.length / 2 + 1]);
-        file.write(RecordCodec.line(3, RecordCodec.fields(finished)));
-        file.write('\n');
-        file.write(RecordCodec.line(4, RecordCodec.fields(record("no newline"))));   // all but its '\n'
-        Files.write(dir.resolve(String.format("seg-%019d.jsonl", 1)), file.toByteArray());
-        try (Journal j = Journal.open(dir)) {
-            List<Journal.Entry> pending = j.uncommitted();
-            assertEquals(List.of(1L, 3L), pending.stream().map(Journal.Entry::seq).toList());
-            assertEquals(finished, pending.get(1).record());
-            assertEquals(4, j.append(record("next")).seq());
-        }
-        try (Journal j = Journal.open(dir)) {
-            assertEquals(List.of(1L, 3L, 4L), j.uncommitted().stream().map(Journal.Entry::seq).toList());
-        }
+        writeSegment(line(1, record("first")),
+                java.util.Arrays.copyOf(torn, torn.length / 2),       // the start of an unfinished line
+                new byte[torn.length - torn.length / 2],               // and the place of its rest
+                line(3, finished),
+                java.util.Arrays.copyOf(noNewline, noNewline.length - 1));   // all but its '\n'
+        assertReadBackAndAppended(List.of(1L, 3L), finished);
     }
 
     /** A line longer than a whole segment is written and read back, and the segment rotates after it. */
@@ -142,6 +116,40 @@ class JournalTest {
             List<Journal.Entry> all = j.uncommitted();
             assertEquals(List.of(1L, 2L, 3L), all.stream().map(Journal.Entry::seq).toList());
             assertEquals(big, all.get(1).record());
+        }
+    }
+
+    /** A record's journal line, with its newline. */
+    private static byte[] line(long seq, QueryAuditRecord r) {
+        byte[] json = RecordCodec.line(seq, RecordCodec.fields(r));
+        byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+        line[json.length] = '\n';
+        return line;
+    }
+
+    /** Segment 1 made of these bytes, as a killed process could leave it. */
+    private void writeSegment(byte[]... parts) throws Exception {
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) file.write(part);
+        Files.write(dir.resolve(String.format("seg-%019d.jsonl", 1)), file.toByteArray());
+    }
+
+    /**
+     * The journal reads back exactly {@code seqs}, the last being {@code last}; the next append follows them, and
+     * reads back after them.
+     */
+    private void assertReadBackAndAppended(List<Long> seqs, QueryAuditRecord last) throws Exception {
+        long next = seqs.getLast() + 1;
+        try (Journal j = Journal.open(dir)) {
+            List<Journal.Entry> pending = j.uncommitted();
+            assertEquals(seqs, pending.stream().map(Journal.Entry::seq).toList());
+            assertEquals(last, pending.getLast().record());
+            assertEquals(next, j.append(record("next")).seq());
+        }
+        List<Long> all = new java.util.ArrayList<>(seqs);
+        all.add(next);
+        try (Journal j = Journal.open(dir)) {
+            assertEquals(all, j.uncommitted().stream().map(Journal.Entry::seq).toList());
         }
     }
 

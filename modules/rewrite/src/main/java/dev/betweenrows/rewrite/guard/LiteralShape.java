@@ -94,10 +94,7 @@ record LiteralShape(String key, List<String> literals, String sentinelText) {
      * decides for this statement's values too.
      */
     private static boolean foldsAlike(List<Token> sig, boolean[] opaque, Sentinels sentinels) {
-        int[] slot = new int[sig.size()];   // the sentinel number of each opaque literal
-        for (int i = 0, n = 0; i < sig.size(); i++) {
-            if (opaque[i]) slot[i] = n++;
-        }
+        int[] slot = null;   // the sentinel number of each opaque literal, once a run needs it
         for (int i = 0; i < sig.size(); i++) {
             if (!opaque[i] || !sig.get(i).is(TokenType.INTEGER)) continue;
             int from = i;
@@ -105,6 +102,7 @@ record LiteralShape(String key, List<String> literals, String sentinelText) {
             while (from > 0 && IntegerArithmetic.isPart(sig.get(from - 1))) from--;
             while (to < sig.size() && IntegerArithmetic.isPart(sig.get(to))) to++;
             if (to - from == 1) continue;
+            if (slot == null) slot = slots(opaque);
             List<String> written = new ArrayList<>(to - from);
             List<String> withSentinels = new ArrayList<>(to - from);
             for (int j = from; j < to; j++) {
@@ -114,8 +112,17 @@ record LiteralShape(String key, List<String> literals, String sentinelText) {
             if (IntegerArithmetic.fold(written).isPresent() != IntegerArithmetic.fold(withSentinels).isPresent()) {
                 return false;
             }
+            i = to - 1;   // the run is checked once, however many opaque literals it has
         }
         return true;
+    }
+
+    private static int[] slots(boolean[] opaque) {
+        int[] slot = new int[opaque.length];
+        for (int i = 0, n = 0; i < opaque.length; i++) {
+            if (opaque[i]) slot[i] = n++;
+        }
+        return slot;
     }
 
     private static boolean isCandidate(Token t) {
