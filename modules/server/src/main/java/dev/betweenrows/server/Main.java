@@ -3,6 +3,7 @@ package dev.betweenrows.server;
 import dev.betweenrows.server.config.ConfigDoc;
 import dev.betweenrows.server.config.ConfigException;
 import dev.betweenrows.server.config.Settings;
+import dev.betweenrows.server.startup.GuardTraining;
 import dev.betweenrows.server.startup.Logs;
 import dev.betweenrows.server.startup.Server;
 import dev.betweenrows.server.startup.PolicyCommand;
@@ -58,6 +59,9 @@ public final class Main {
             case "serve" -> {
                 return serve(err);
             }
+            case "train" -> {
+                return train(args.subList(1, args.size()), err);
+            }
             case "verify" -> {
                 return dev.betweenrows.server.verify.VerifyCommand.run(args.subList(1, args.size()), out, err, System.getenv());
             }
@@ -73,6 +77,35 @@ public final class Main {
     }
 
     private static int serve(PrintStream err) {
+        return withServer(err, Server::awaitStopped);
+    }
+
+    /**
+     * The image build's AOT training run: starts as {@code serve} does, runs {@link GuardTraining}'s statements
+     * through the guard (in this process only), stops.
+     */
+    private static int train(List<String> args, PrintStream err) {
+        int rounds;
+        try {
+            rounds = args.isEmpty() ? 2_500 : Integer.parseInt(args.getFirst());
+        } catch (NumberFormatException e) {
+            err.println("betweenrows train: rounds must be a number, not '" + args.getFirst() + "'");
+            return USAGE;
+        }
+        return withServer(err, server -> {
+            long t0 = System.nanoTime();
+            GuardTraining.Result r = GuardTraining.run(rounds);
+            err.println("training: " + r.forwarded() + " statements forwarded, " + r.refused() + " refused in "
+                    + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            server.stop();
+        });
+    }
+
+    private interface ServerWork {
+        void accept(Server server) throws InterruptedException;
+    }
+
+    private static int withServer(PrintStream err, ServerWork work) {
         Settings settings;
         try {
             settings = Settings.load(System.getenv());
@@ -82,8 +115,7 @@ public final class Main {
         }
         Logs.configure(settings.logLevel());
         try {
-            Server server = Server.start(settings, System.getenv());
-            server.awaitStopped();
+            work.accept(Server.start(settings, System.getenv()));
             return OK;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -101,6 +133,8 @@ public final class Main {
                 Commands:
                   serve        start the data plane and the admin plane (default)
                   verify       post-upgrade smoke test: admin API, sign-in, a data-plane query, its audit record
+                  train [N]    the image build's AOT training run: start, N rounds of made-up statements through
+                               the guard (in-process, nothing stored), stop
                   --version    print the version and exit
                   --help       print this help and exit
                   config-doc   print the configuration reference (Markdown)

@@ -139,7 +139,7 @@ public final class Server {
     }
 
     /** The enforcement engine is mandatory: without one the data plane does not start (fail closed). */
-    private static QueryGuard loadGuard() {
+    static QueryGuard loadGuard() {
         QueryGuardProvider provider = ServiceLoader.load(QueryGuardProvider.class).findFirst()
                 .orElseThrow(() -> new StartupException("no query guard on the module path: refusing to start the data plane"));
         return provider.create(new GuardContext(GuardContext.SERVER_VERSION, 10_000, Map.of()));
