@@ -120,7 +120,7 @@ declare -A TARGET_ARGS=(
 )
 TARGETS=(direct pgbouncer proxy direct_pol proxy_pol)
 pw_of() { case "$1" in direct|direct_pol|pgbouncer) echo "$UP_PW";; *) echo "$BR_PW";; esac; }
-anchor_of() { [ "$1" = proxy_pol ] && echo direct_pol || echo direct; }   # same SQL reaches PostgreSQL
+anchor_of() { case "$1" in proxy_pol|direct_pol) echo direct_pol;; *) echo direct;; esac; }   # same SQL upstream
 db_of() { [ "$1" = pgbouncer ] && [ "$2" = prepared ] && echo bench_session || echo bench; }
 
 # Sanity: the pgbench query gives the same answer everywhere (and the policies are really active).
@@ -144,10 +144,12 @@ PGPASSWORD=$BR_PW "$PSQL" -X -At ${TARGET_ARGS[proxy_pol]} -d bench -c "SELECT a
 sent=
 for _ in $(seq 1 50); do
   sent=$(api GET "/api/v1/audit/queries?search=424242" \
-    | jq -r '.. | objects | select((.original_query? // "") == "SELECT abalance FROM pgbench_accounts WHERE aid = 424242") | .rewritten_query' | head -1)
+    | jq -r '.. | objects | select((.original_query? // "") == "SELECT abalance FROM pgbench_accounts WHERE aid = 424242") | .rewritten_query' | head -1) || true
   [ -n "$sent" ] && [ "$sent" != null ] && break; sleep 0.2
 done
 grep -q "bid > 0" <<<"$sent" || { echo "no rewritten statement with the row filter in the audit (got '$sent')" >&2; exit 1; }
+out=$(PGPASSWORD=$UP_PW "$PSQL" -X -At ${TARGET_ARGS[direct_pol]} -d bench -c "${sent//424242/42}" 2>&1) || true
+[ "$out" = 0 ] || { echo "direct_pol's statement answered '$out' instead of 0" >&2; exit 1; }
 { echo '\set aid random(1, 100000 * :scale)'; echo "${sent//424242/:aid};"; } > "$WORK/select-pol.sql"
 log "direct_pol runs: ${sent//424242/:aid}"
 mkdir -p "$WORK/pglog"

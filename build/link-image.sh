@@ -72,11 +72,18 @@ chmod +x "$image/bin/betweenrows"
 # the guard in-process (so the cache also holds the parser's method profiles: a fresh proxy's first thousand new
 # statements parse about twice as fast), and stops.
 train=$(mktemp -d); trap 'rm -rf "$train"' EXIT
+rc=0
 BR_DATA_DIR=$train/data BR_ADMIN_PASSWORD=training-only-password BR_PROXY_BIND_ADDR=127.0.0.1:0 BR_ADMIN_BIND_ADDR=127.0.0.1:0 \
   BR_JAVA_OPTS="-XX:AOTCacheOutput=$image/lib/betweenrows.aot -Xlog:aot=error -XX:+UseSerialGC -Xmx1g -XX:-DontCompileHugeMethods" \
-  timeout 600 "$image/bin/betweenrows" train > "$train/out.log" 2>&1 || true
-grep '^training: ' "$train/out.log" || true
+  timeout 600 "$image/bin/betweenrows" train > "$train/out.log" 2>&1 || rc=$?
+# train exits 1 unless every made-up statement got the decision it should: a guard that refuses them is a broken
+# image, and a cache without the parser's profiles would pass unnoticed
+if [ "$rc" != 0 ] || ! grep -q '^training: ' "$train/out.log"; then
+  echo "ERROR: the AOT training run failed (exit $rc):" >&2; tail -20 "$train/out.log" >&2
+  rm -f "$image/lib/betweenrows.aot"; exit 1
+fi
+grep '^training: ' "$train/out.log"
 if [ -f "$image/lib/betweenrows.aot" ]; then echo "AOT cache: $(du -h "$image/lib/betweenrows.aot" | cut -f1)"
-else echo "WARNING: AOT training run failed; the image starts without an AOT cache:"; tail -5 "$train/out.log"; fi
+else echo "WARNING: the training run wrote no AOT cache; the image starts without one:"; tail -5 "$train/out.log"; fi
 rm -rf "$work"
 echo "image $image: $(du -sh "$image" | cut -f1), JDK modules: $("$image/bin/java" --list-modules | grep -cE '^(java|jdk)\.')"

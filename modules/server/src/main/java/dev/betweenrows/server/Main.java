@@ -2,6 +2,7 @@ package dev.betweenrows.server;
 
 import dev.betweenrows.server.config.ConfigDoc;
 import dev.betweenrows.server.config.ConfigException;
+import dev.betweenrows.server.config.Setting;
 import dev.betweenrows.server.config.Settings;
 import dev.betweenrows.server.startup.GuardTraining;
 import dev.betweenrows.server.startup.Logs;
@@ -19,7 +20,7 @@ import java.util.List;
 
 /**
  * Command line: {@code betweenrows [serve] | --version | --help | config-doc | user create | version | migrate
- * | backup | restore | policies}.
+ * | backup | restore | policies | verify | train}.
  */
 public final class Main {
     static final int OK = 0;
@@ -77,7 +78,10 @@ public final class Main {
     }
 
     private static int serve(PrintStream err) {
-        return withServer(err, Server::awaitStopped);
+        return withServer(err, settings -> {
+            Server.start(settings, System.getenv()).awaitStopped();
+            return OK;
+        });
     }
 
     /**
@@ -89,20 +93,37 @@ public final class Main {
         try {
             rounds = args.isEmpty() ? 2_500 : Integer.parseInt(args.getFirst());
         } catch (NumberFormatException e) {
-            err.println("betweenrows train: rounds must be a number, not '" + args.getFirst() + "'");
+            rounds = 0;
+        }
+        if (rounds < 1) {
+            err.println("betweenrows train: rounds must be a positive number, not '" + args.getFirst() + "'");
             return USAGE;
         }
-        return withServer(err, server -> {
-            long t0 = System.nanoTime();
-            GuardTraining.Result r = GuardTraining.run(rounds);
-            err.println("training: " + r.forwarded() + " statements forwarded, " + r.refused() + " refused in "
-                    + (System.nanoTime() - t0) / 1_000_000 + " ms");
-            server.stop();
+        int n = rounds;
+        return withServer(err, settings -> {
+            // a production data directory is never the training's: the run would migrate it and open its ports
+            if (!GuardTraining.isEmptyOrMissing(settings.path(Setting.DATA_DIR))) {
+                err.println("betweenrows train: BR_DATA_DIR must be empty or missing (train is for the image build)");
+                return USAGE;
+            }
+            Server server = Server.start(settings, System.getenv());
+            try {
+                long t0 = System.nanoTime();
+                GuardTraining.Result r = GuardTraining.run(n);
+                err.println("training: " + r.forwarded() + " statements forwarded, " + r.refused() + " refused in "
+                        + (System.nanoTime() - t0) / 1_000_000 + " ms");
+                return r.forwarded() == n * GuardTraining.shapes() && r.refused() == n ? OK : FAILED;
+            } catch (RuntimeException e) {
+                err.println("betweenrows train: " + e);
+                return FAILED;
+            } finally {
+                server.stop();
+            }
         });
     }
 
     private interface ServerWork {
-        void accept(Server server) throws InterruptedException;
+        int run(Settings settings) throws InterruptedException;
     }
 
     private static int withServer(PrintStream err, ServerWork work) {
@@ -115,8 +136,7 @@ public final class Main {
         }
         Logs.configure(settings.logLevel());
         try {
-            work.accept(Server.start(settings, System.getenv()));
-            return OK;
+            return work.run(settings);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return FAILED;

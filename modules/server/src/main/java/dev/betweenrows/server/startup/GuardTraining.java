@@ -22,11 +22,15 @@ import dev.betweenrows.policy.TableKind;
 import dev.betweenrows.policy.TableRef;
 import dev.betweenrows.policy.Target;
 import dev.betweenrows.policy.UserContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.stream.Stream;
 
 /**
  * The workload of the image build's AOT training run ({@code betweenrows train}): statements of new shapes through
@@ -51,8 +55,8 @@ public final class GuardTraining {
                     + " SELECT status, count(*) AS c" + i + " FROM recent GROUP BY status HAVING count(*) > 1",
             i -> "SELECT name, price, rank() OVER (PARTITION BY category ORDER BY price DESC) AS r" + i
                     + " FROM products WHERE price > " + i + " LIMIT 10",
-            i -> "SELECT * FROM orders WHERE customer_id IN (SELECT id FROM customers WHERE name LIKE 'a%')"
-                    + " AND status IN ('new', 'paid') ORDER BY created_at DESC LIMIT " + (i % 50 + 1),
+            i -> "SELECT *, " + i + " AS k" + i + " FROM orders WHERE customer_id IN (SELECT id FROM customers"
+                    + " WHERE name LIKE 'a%') AND status IN ('new', 'paid') ORDER BY created_at DESC LIMIT 20",
             i -> "SELECT c.id, (SELECT max(o.amount) FROM orders o WHERE o.customer_id = c.id) AS m" + i
                     + " FROM customers c WHERE EXISTS (SELECT 1 FROM orders x WHERE x.customer_id = c.id)",
             i -> "SELECT lower(c.email) AS e" + i + ", coalesce(c.region, 'none'), o.created_at::date"
@@ -60,6 +64,16 @@ public final class GuardTraining {
             i -> "SELECT id AS p" + i + " FROM products UNION ALL SELECT id FROM orders ORDER BY 1 LIMIT 5");
 
     private GuardTraining() {}
+
+    /** True when {@code dir} does not exist or holds nothing (the training run's throwaway data directory). */
+    public static boolean isEmptyOrMissing(Path dir) {
+        if (!Files.exists(dir)) return true;
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
 
     /** Outcome of a run: how many statements were forwarded and how many refused. */
     public record Result(int forwarded, int refused) {}
