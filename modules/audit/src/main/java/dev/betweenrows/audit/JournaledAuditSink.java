@@ -28,7 +28,13 @@ import java.util.logging.Logger;
  */
 final class JournaledAuditSink implements AuditSink {
     private static final Logger LOG = Logger.getLogger(JournaledAuditSink.class.getName());
-    private static final int BATCH = 500;
+    /**
+     * Records per store commit at most. A commit costs the store a transaction, a block row and its stat rows
+     * whatever its size: under {@code pgbench -S -c 8} (simple protocol) a cap of 2,000 instead of 500 cut the
+     * proxy's CPU per statement from 74–103 to 56–59 µs in alternating runs. Below 10,000 statements/s the 50 ms
+     * linger ends a batch first, so only heavy traffic makes bigger blocks.
+     */
+    private static final int BATCH = 2000;
     private static final long FSYNC_EVERY_MS = 200;
     private static final long LINGER_MS = 50;
 
