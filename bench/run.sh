@@ -208,15 +208,20 @@ log "transfer: direct ${XFER[direct]} s, proxy ${XFER[proxy]} s, proxy RSS ${RSS
 # first: every text has a new shape (a new column alias), so it is parsed and rewritten from scratch;
 # shape: new literal values in three known shapes (the rewrite template of the shape is reused, no parse);
 # cached: the same three texts again (the exact-text cache).
+rw_sql() { # kind (0 point lookup, 1 join, 2 aggregate) alias-clause literal: the measured kinds and their warm-ups
+  case $1 in
+    0) echo "SELECT abalance$2 FROM pgbench_accounts WHERE aid = $3;" ;;
+    1) echo "SELECT a.aid, a.abalance$2, b.bbalance FROM pgbench_accounts a JOIN pgbench_branches b ON b.bid = a.bid WHERE a.aid = $3;" ;;
+    2) echo "SELECT bid, count(*), sum(abalance)$2 FROM pgbench_accounts WHERE aid BETWEEN $3 AND $3 + 100 GROUP BY bid ORDER BY bid;" ;;
+  esac
+}
 rw_file() { # first|shape|cached
-  local i
+  local i k n alias
   for i in $(seq 1 "$REWRITE_N"); do
-    local n=$i a=abalance; [ "$1" = cached ] && n=$(( i % 3 + 1 )); [ "$1" = first ] && a="abalance AS b$i"
-    case $(( i % 3 )) in
-      0) echo "SELECT $a FROM pgbench_accounts WHERE aid = $n;" ;;
-      1) echo "SELECT a.aid, a.$a, b.bbalance FROM pgbench_accounts a JOIN pgbench_branches b ON b.bid = a.bid WHERE a.aid = $n;" ;;
-      2) echo "SELECT bid, count(*), sum(abalance) AS s$([ "$1" = first ] && echo "$i") FROM pgbench_accounts WHERE aid BETWEEN $n AND $n + 100 GROUP BY bid ORDER BY bid;" ;;
-    esac
+    k=$(( i % 3 )); n=$i; [ "$1" = cached ] && n=$(( i % 3 + 1 ))
+    alias=; [ "$k" = 2 ] && alias=" AS s"
+    [ "$1" = first ] && alias=" AS $([ "$k" = 2 ] && echo s || echo b)$i"
+    rw_sql "$k" "$alias" "$n"
   done
 }
 declare -A RW50 RW99 RWN
@@ -241,12 +246,8 @@ log "rewrite cost per statement ($REWRITE_N statements per kind, after a warm-up
 # in-process, after 30,000 ~140 µs. In -M simple pgbench writes :r into the text, so every statement has a new
 # alias and is parsed and rewritten from scratch.
 for k in 0 1 2; do
-  { echo '\set r random(1, 2000000000)'; echo '\set n random(1, 1000000)'
-    case $k in
-      0) echo "SELECT abalance AS w:r FROM pgbench_accounts WHERE aid = :n;" ;;
-      1) echo "SELECT a.aid, a.abalance AS w:r, b.bbalance FROM pgbench_accounts a JOIN pgbench_branches b ON b.bid = a.bid WHERE a.aid = :n;" ;;
-      2) echo "SELECT bid, count(*), sum(abalance) AS w:r FROM pgbench_accounts WHERE aid BETWEEN :n AND :n + 100 GROUP BY bid ORDER BY bid;" ;;
-    esac; } > "$WORK/rw-warm-$k.sql"
+  { echo '\set r random(1, 2000000000)'; echo '\set n random(1, 1000000)'; rw_sql "$k" " AS w:r" :n; } \
+    > "$WORK/rw-warm-$k.sql"
 done
 for t in proxy proxy_pol; do
   out=$(PGPASSWORD=$(pw_of "$t") "$PGBENCH" -n -M simple -c 2 -j 2 -T "$REWRITE_WARMUP_S" -f "$WORK/rw-warm-0.sql" \
@@ -255,11 +256,7 @@ for t in proxy proxy_pol; do
 done
 # Warm-up 2: the same kinds through psql, also known shapes and repeated texts; never measured or repeated.
 for i in $(seq 1 "$REWRITE_WARMUP"); do
-  case $(( i % 3 )) in   # new shapes of all three kinds, so the parser's paths for each are compiled too
-    0) echo "SELECT abalance AS w$i FROM pgbench_accounts WHERE aid = $i;" ;;
-    1) echo "SELECT a.aid, a.abalance AS w$i, b.bbalance FROM pgbench_accounts a JOIN pgbench_branches b ON b.bid = a.bid WHERE a.aid = $i;" ;;
-    2) echo "SELECT bid, count(*), sum(abalance) AS w$i FROM pgbench_accounts WHERE aid BETWEEN $i AND $i + 100 GROUP BY bid ORDER BY bid;" ;;
-  esac
+  rw_sql $(( i % 3 )) " AS w$i" "$i"   # new shapes of all three kinds
   echo "SELECT abalance AS w FROM pgbench_accounts WHERE aid = $i;"
   echo "SELECT abalance AS w FROM pgbench_accounts WHERE aid = 1;"
 done > "$WORK/rw-warmup.sql"
